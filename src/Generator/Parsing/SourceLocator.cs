@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using GenLog.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GenLog.Generator.Parsing;
+
+/// <summary>Turns syntax positions into <see cref="LocationInfo"/> values, down to a character inside a string literal.</summary>
+internal static class SourceLocator
+{
+    public static LocationInfo? From(Location? location) =>
+        location is null || !location.IsInSource
+            ? null
+            : new LocationInfo(location.SourceTree!.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+
+    public static LocationInfo? From(SyntaxNode? node) => From(node?.GetLocation());
+
+    /// <summary>
+    /// The source span of characters [start, start + length) of a template. Exact inside a regular or
+    /// verbatim string literal (escapes included); the whole expression for a constant, nameof or concatenation.
+    /// </summary>
+    public static LocationInfo? InTemplate(ExpressionSyntax? expression, int start, int length)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        if (expression is LiteralExpressionSyntax literal && literal.Token.IsKind(SyntaxKind.StringLiteralToken))
+        {
+            var offsets = MapCharacters(literal.Token.Text);
+            if (offsets is not null && length > 0 && start + length <= offsets.Count)
+            {
+                var (first, _) = offsets[start];
+                var (last, width) = offsets[start + length - 1];
+                var tokenStart = literal.Token.SpanStart;
+                var span = TextSpan.FromBounds(tokenStart + first, tokenStart + last + width);
+                return From(Location.Create(literal.SyntaxTree, span));
+            }
+        }
+
+        return From(expression);
+    }
+
+    /// <summary>For each character of the literal's value: its offset and width in the token text; null for raw strings.</summary>
+    private static List<(int Offset, int Width)>? MapCharacters(string text)
+    {
+        var map = new List<(int, int)>();
+        if (text.StartsWith("@\"", System.StringComparison.Ordinal))
+        {
+            for (var i = 2; i < text.Length - 1; i++)
+            {
+                if (text[i] == '"' && i + 1 < text.Length - 1 && text[i + 1] == '"')
+                {
+                    map.Add((i, 2));
+                    i++;
+                    continue;
+                }
+
+                map.Add((i, 1));
+            }
+
+            return map;
+        }
+
+        if (!text.StartsWith("\"", System.StringComparison.Ordinal) || text.StartsWith("\"\"\"", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (text[i] != '\\')
+            {
+                map.Add((i, 1));
+                continue;
+            }
+
+            var width = EscapeWidth(text, i);
+            map.Add((i, width));
+
+            // \U escapes above the BMP produce two UTF-16 units.
+            if (text[i + 1] == 'U' && width == 10 && uint.TryParse(text.Substring(i + 2, 8), System.Globalization.NumberStyles.HexNumber, null, out var scalar) && scalar > 0xFFFF)
+            {
+                map.Add((i, width));
+            }
+
+            i += width - 1;
+        }
+
+        return map;
+    }
+
+    private static int EscapeWidth(string text, int backslash)
+    {
+        var kind = backslash + 1 < text.Length ? text[backslash + 1] : '\0';
+        switch (kind)
+        {
+            case 'u':
+                return 6;
+            case 'U':
+                return 10;
+            case 'x':
+                var digits = 0;
+                while (digits < 4 && backslash + 2 + digits < text.Length - 1 && System.Uri.IsHexDigit(text[backslash + 2 + digits]))
+                {
+                    digits++;
+                }
+
+                return 2 + digits;
+            default:
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using GenLog.Generator.Diagnostics;
+using GenLog.Generator.Emission;
+using GenLog.Generator.Model;
+using GenLog.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GenLog.Generator;
+
+/// <summary>
+/// Writes the bodies of <c>[SyslogMessage]</c> methods. Pipeline: parse each method into an
+/// equatable model (no symbols or syntax past the first step), group by containing type, emit.
+/// Diagnostics flow through their own output, de-duplicated.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SyslogGenerator : IIncrementalGenerator
+{
+    /// <summary>Step names, for incrementality tests.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>Each method parsed into a model and its diagnostics.</summary>
+        public const string Parse = nameof(Parse);
+
+        /// <summary>The methods to emit, grouped by containing type.</summary>
+        public const string Types = nameof(Types);
+
+        /// <summary>All diagnostics, de-duplicated.</summary>
+        public const string Diagnostics = nameof(Diagnostics);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                MethodParser.MessageAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (syntaxContext, cancellation) => MethodParser.Parse(syntaxContext, cancellation))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var types = parsed
+            .Where(static result => result.Method is not null)
+            .Select(static (result, _) => result.Method!)
+            .Collect()
+            .SelectMany(static (methods, _) => Group(methods))
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (output, group) => output.AddSource(group.HintName, Emitter.Emit(group)));
+
+        var diagnostics = parsed
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .Collect()
+            .Select(static (all, _) => all.Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
+    }
+
+    private static IEnumerable<TypeGroup> Group(ImmutableArray<MethodModel> methods) =>
+        methods
+            .GroupBy(m => m.Type)
+            .Select(g => new TypeGroup(
+                g.Key,
+                g.OrderBy(m => m.Name, System.StringComparer.Ordinal).ThenBy(m => string.Join(",", m.Parameters.Select(p => p.Type)), System.StringComparer.Ordinal).ToEquatableArray(),
+                HintName(g.Key)))
+            .OrderBy(g => g.HintName, System.StringComparer.Ordinal);
+
+    private static string HintName(TypeModel type)
+    {
+        var name = string.Join(".", type.Types.Select(t => t.MetadataName.Replace('`', '_')));
+        return (type.Namespace.Length > 0 ? type.Namespace + "." + name : name) + ".g.cs";
+    }
+
+    /// <summary>Finds each diagnostic's tree again by path, so the location is in source and #pragma can suppress it.</summary>
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        var trees = new Dictionary<string, SyntaxTree>();
+        foreach (var syntaxTree in compilation.SyntaxTrees)
+        {
+            if (!trees.ContainsKey(syntaxTree.FilePath))
+            {
+                trees.Add(syntaxTree.FilePath, syntaxTree);
+            }
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            var descriptor = Descriptors.All.First(d => d.Id == diagnostic.Id);
+            var location = diagnostic.Location is null ? Location.None
+                : trees.TryGetValue(diagnostic.Location.FilePath, out var tree) ? Location.Create(tree, diagnostic.Location.Span)
+                : Location.Create(diagnostic.Location.FilePath, diagnostic.Location.Span, diagnostic.Location.LineSpan);
+            output.ReportDiagnostic(Diagnostic.Create(descriptor, location, diagnostic.Arguments.Select(a => (object)a).ToArray()));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using System;
+using System.Diagnostics;
+using System.Text;
+
+namespace GenLog.Formatting;
+
+/// <summary>
+/// The validated, pre-encoded form of <see cref="SyslogWriterOptions"/>: every header byte that does
+/// not change per message, computed once at construction.
+/// </summary>
+internal sealed class MessageLayout
+{
+    /// <summary>The largest message accepted by <see cref="SyslogWriterOptions.MaxMessageSize"/>.</summary>
+    public const int MaxMessageSizeLimit = 1024 * 1024;
+
+    /// <summary>Room that must be left for MSG after the longest possible header.</summary>
+    private const int MinimumMessageRoom = 64;
+
+    // RFC 5424 §6: field lengths.
+    private const int MaxHostName = 255;
+    private const int MaxAppName = 48;
+    private const int MaxProcId = 128;
+    private const int MaxMsgId = 32;
+
+    // RFC 3164 §4.1.3: the TAG is at most 32 alphanumeric characters.
+    private const int MaxTag = 32;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public MessageLayout(SyslogWriterOptions options)
+    {
+        Format = options.Format switch
+        {
+            SyslogFormat.Rfc5424 or SyslogFormat.Rfc3164 or SyslogFormat.Bare => options.Format,
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Format, "SyslogWriterOptions.Format must be Rfc5424, Rfc3164 or Bare."),
+        };
+        if ((uint)options.DefaultFacility > SyslogNames.MaxFacility)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.DefaultFacility, "SyslogWriterOptions.DefaultFacility must be a facility from Kern (0) to Local7 (23).");
+        }
+
+        if ((uint)options.MinimumSeverity > SyslogNames.MaxSeverity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MinimumSeverity, "SyslogWriterOptions.MinimumSeverity must be a severity from Emergency (0) to Debug (7).");
+        }
+
+        HostName = HeaderField(options.HostName, nameof(SyslogWriterOptions.HostName), MaxHostName, DefaultHostName);
+        AppName = HeaderField(options.AppName, nameof(SyslogWriterOptions.AppName), MaxAppName, DefaultAppName);
+        ProcId = HeaderField(options.ProcId, nameof(SyslogWriterOptions.ProcId), MaxProcId, () => Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Tag = ToTag(AppName);
+        Ident = IdentBytes(options.Ident);
+        DefaultFacility = options.DefaultFacility;
+        AppendNul = options.AppendNul;
+        Utf8Bom = options.Utf8Bom && Format == SyslogFormat.Rfc5424;
+        EscapeControlCharacters = options.EscapeControlCharacters;
+        SequenceId = options.SequenceId && Format == SyslogFormat.Rfc5424;
+        TimeProvider = options.TimeProvider ?? TimeProvider.System;
+
+        var minimum = LongestHeader() + Ident.Length + MinimumMessageRoom;
+        MaxMessageSize = options.MaxMessageSize ?? Math.Max(minimum, Format == SyslogFormat.Rfc3164 ? 1024 : 8192);
+        if (MaxMessageSize < minimum || MaxMessageSize > MaxMessageSizeLimit)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                MaxMessageSize,
+                $"SyslogWriterOptions.MaxMessageSize must be from {minimum} (the longest header these options can produce, plus {MinimumMessageRoom} bytes of message) to {MaxMessageSizeLimit}.");
+        }
+
+        // The trailing NUL is part of MaxMessageSize, so the formatted bytes stop one short of it.
+        ContentLimit = MaxMessageSize - (AppendNul ? 1 : 0);
+    }
+
+    public SyslogFormat Format { get; }
+
+    public byte[] HostName { get; }
+
+    public byte[] AppName { get; }
+
+    public byte[] ProcId { get; }
+
+    /// <summary>The RFC 3164 TAG made from <see cref="AppName"/>.</summary>
+    public byte[] Tag { get; }
+
+    public byte[] Ident { get; }
+
+    public SyslogFacility DefaultFacility { get; }
+
+    public bool AppendNul { get; }
+
+    public bool Utf8Bom { get; }
+
+    public bool EscapeControlCharacters { get; }
+
+    public bool SequenceId { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public int MaxMessageSize { get; }
+
+    /// <summary>The bytes a message may fill before the trailing NUL.</summary>
+    public int ContentLimit { get; }
+
+    /// <summary>Keeps the alphanumeric characters of an APP-NAME, at most 32 (RFC 3164 §4.1.3).</summary>
+    public static int WriteTag(ReadOnlySpan<byte> appName, Span<byte> destination)
+    {
+        var length = 0;
+        foreach (var b in appName)
+        {
+            if (length == MaxTag)
+            {
+                break;
+            }
+
+            if (b is (>= (byte)'0' and <= (byte)'9') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z'))
+            {
+                destination[length++] = b;
+            }
+        }
+
+        return length;
+    }
+
+    private static byte[] ToTag(byte[] appName)
+    {
+        Span<byte> tag = stackalloc byte[MaxTag];
+        var length = WriteTag(appName, tag);
+        return length == 0 ? "genlog"u8.ToArray() : tag[..length].ToArray();
+    }
+
+    private int LongestHeader()
+    {
+        const int pri = 5; // "<191>"
+        return Format switch
+        {
+            // <PRI>1 TIMESTAMP HOST APP PROCID MSGID [meta sequenceId="2147483647"] BOM
+            SyslogFormat.Rfc5424 => pri + 2 + 27 + 1 + HostName.Length + 1 + MaxAppName + 1 + ProcId.Length + 1 + MaxMsgId + 1
+                + (SequenceId ? "[meta sequenceId=\"2147483647\"]".Length : 1) + 1 + (Utf8Bom ? 3 : 0),
+            // <PRI>Mmm dd hh:mm:ss HOST TAG[PID]: 
+            SyslogFormat.Rfc3164 => pri + 16 + HostName.Length + 1 + MaxTag + 1 + ProcId.Length + 3,
+            _ => pri,
+        } + (AppendNul ? 1 : 0);
+    }
+
+    private static byte[] HeaderField(string? value, string option, int maxLength, Func<string> fallback)
+    {
+        if (value is null)
+        {
+            return Sanitize(fallback(), maxLength);
+        }
+
+        if (value.Length is 0 || value.Length > maxLength || !IsPrintableAscii(value))
+        {
+            throw new ArgumentException($"SyslogWriterOptions.{option} must be 1 to {maxLength} printable US-ASCII characters (RFC 5424 §6), without spaces; got \"{value}\".", "options");
+        }
+
+        return Encoding.ASCII.GetBytes(value);
+    }
+
+    private static bool IsPrintableAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Defaults come from the machine, which we do not control: keep what is valid rather than fail.</summary>
+    private static byte[] Sanitize(string value, int maxLength)
+    {
+        var bytes = new byte[Math.Min(value.Length, maxLength)];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var c = value[i];
+            bytes[i] = c is >= '!' and <= '~' ? (byte)c : (byte)'_';
+        }
+
+        return bytes.Length == 0 ? "-"u8.ToArray() : bytes;
+    }
+
+    private static string DefaultHostName()
+    {
+        try
+        {
+            return Environment.MachineName;
+        }
+        catch (InvalidOperationException)
+        {
+            return "-";
+        }
+    }
+
+    private static string DefaultAppName()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.ProcessName;
+    }
+
+    private static byte[] IdentBytes(string? ident)
+    {
+        if (string.IsNullOrEmpty(ident))
+        {
+            return Array.Empty<byte>();
+        }
+
+        foreach (var c in ident)
+        {
+            if (c < ' ' || c == '\u007f')
+            {
+                throw new ArgumentException("SyslogWriterOptions.Ident must not contain control characters.", "options");
+            }
+        }
+
+        try
+        {
+            return StrictUtf8.GetBytes(ident);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw new ArgumentException("SyslogWriterOptions.Ident must be valid UTF-16 (it has a lone surrogate).", "options");
+        }
+    }
+}

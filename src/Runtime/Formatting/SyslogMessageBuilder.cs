@@ -1,0 +1,597 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using GenLog.Formatting;
+
+namespace GenLog;
+
+/// <summary>
+/// Builds one message in place, for the code GenLog generates; not meant to be used by hand.
+/// Every value is transcoded straight into UTF-8, escaped for the part of the message it lands in,
+/// and cut at a character boundary when the message reaches
+/// <see cref="SyslogWriterOptions.MaxMessageSize"/>: SD is written before MSG, so MSG is what is cut
+/// first, and the closing bytes of an SD-ELEMENT are always reserved.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct SyslogMessageBuilder
+{
+    private const string NullText = "(null)";
+
+    // RFC 5424 §8.2 / DESIGN §5: C0 controls except TAB, and DEL.
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f"u8);
+
+    // RFC 5424 §6.3.3: '"', '\' and ']' are escaped with a backslash in PARAM-VALUE.
+    private static readonly SearchValues<byte> ParamValueBytes = SearchValues.Create("\"\\]"u8);
+
+    private static readonly SearchValues<byte> ParamValueAndControlBytes = SearchValues.Create(
+        "\"\\]\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f"u8);
+
+    private readonly SyslogWriter _writer;
+    private readonly MessageLayout _layout;
+    private readonly MessageBuffer _buffer;
+    private readonly byte[] _bytes;
+    private int _position;
+    private Section _section;
+    private bool _skipping;
+    private bool _hasStructuredData;
+    private bool _elementOpen;
+    private bool _parameterOpen;
+    private bool _truncated;
+
+    internal SyslogMessageBuilder(SyslogWriter writer, MessageLayout layout, scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
+    {
+        _writer = writer;
+        _layout = layout;
+        _buffer = MessageBuffer.Rent(layout.MaxMessageSize);
+        _bytes = _buffer.Bytes;
+        _section = Section.Header;
+        WriteHeader(priority, appName, msgId);
+    }
+
+    private enum Section
+    {
+        Header,
+        Element,
+        Parameter,
+        Text,
+    }
+
+    /// <summary>True when the format carries structured data (RFC 5424); the generated code skips SD otherwise.</summary>
+    public readonly bool WritesStructuredData => _layout.Format == SyslogFormat.Rfc5424;
+
+    /// <summary>The number of bytes written so far; the start of a value for <see cref="Align"/>.</summary>
+    public readonly int Position => _position;
+
+    /// <summary>Opens an SD-ELEMENT: <c>[SD-ID</c>; skipped whole when it would not fit.</summary>
+    public void BeginStructuredData(scoped ReadOnlySpan<byte> sdId)
+    {
+        _section = Section.Element;
+        _elementOpen = Fits(sdId.Length + 1);
+        _skipping = !_elementOpen;
+        if (!_elementOpen)
+        {
+            _truncated = true;
+            return;
+        }
+
+        _bytes[_position++] = (byte)'[';
+        Write(sdId);
+        _hasStructuredData = true;
+    }
+
+    /// <summary>Opens an SD-PARAM: <c> NAME="</c>; skipped whole when even an empty value would not fit.</summary>
+    public void BeginParameter(scoped ReadOnlySpan<byte> name)
+    {
+        if (!_elementOpen)
+        {
+            return;
+        }
+
+        // Room for ' NAME=""]' whatever the value, so the value and the element can always be closed.
+        _section = Section.Parameter;
+        _parameterOpen = Fits(name.Length + 3);
+        _skipping = !_parameterOpen;
+        if (!_parameterOpen)
+        {
+            _truncated = true;
+            return;
+        }
+
+        _bytes[_position++] = (byte)' ';
+        Write(name);
+        _bytes[_position++] = (byte)'=';
+        _bytes[_position++] = (byte)'"';
+    }
+
+    /// <summary>Closes an SD-PARAM value: <c>"</c>.</summary>
+    public void EndParameter()
+    {
+        if (_parameterOpen)
+        {
+            _bytes[_position++] = (byte)'"';
+            _parameterOpen = false;
+        }
+
+        _section = Section.Element;
+        _skipping = !_elementOpen;
+    }
+
+    /// <summary>Closes the SD-ELEMENT: <c>]</c>.</summary>
+    public void EndStructuredData()
+    {
+        if (_elementOpen)
+        {
+            _bytes[_position++] = (byte)']';
+            _elementOpen = false;
+        }
+
+        _section = Section.Header;
+        _skipping = false;
+    }
+
+    /// <summary>Ends the header and structured data and starts MSG (the BOM and the ident come first).</summary>
+    public void BeginText()
+    {
+        if (_layout.Format == SyslogFormat.Rfc5424)
+        {
+            if (!_hasStructuredData)
+            {
+                _bytes[_position++] = (byte)'-';
+            }
+
+            _section = Section.Text;
+            if (!Fits(1))
+            {
+                MarkTruncated();
+                return;
+            }
+
+            _bytes[_position++] = (byte)' ';
+            if (_layout.Utf8Bom && Fits(3))
+            {
+                Write("\uFEFF"u8);
+            }
+        }
+
+        _section = Section.Text;
+        AppendLiteral(_layout.Ident);
+    }
+
+    /// <summary>Appends constant UTF-8 text from the template, as it is.</summary>
+    public void AppendLiteral(scoped ReadOnlySpan<byte> utf8)
+    {
+        if (!_skipping)
+        {
+            WriteTruncated(utf8);
+        }
+    }
+
+    /// <summary>Appends a string value; null is written as <c>(null)</c>.</summary>
+    public void AppendString(string? value) => AppendChars(value is null ? NullText : value.AsSpan());
+
+    /// <summary>Appends <c>(null)</c>, for a null value of any type.</summary>
+    public void AppendNull() => AppendChars(NullText);
+
+    /// <summary>Appends UTF-16 text; invalid UTF-16 becomes U+FFFD.</summary>
+    public void AppendChars(scoped ReadOnlySpan<char> value) => AppendChars(value, forceControlEscaping: false);
+
+    /// <summary>Appends a <see cref="bool"/> as <c>True</c> or <c>False</c>, as <see cref="bool.ToString()"/> does.</summary>
+    public void AppendBoolean(bool value) => AppendLiteral(value ? "True"u8 : "False"u8);
+
+    /// <summary>Appends an exception as its type and message on one line; never its stack trace.</summary>
+    public void AppendException(Exception? value)
+    {
+        if (value is null)
+        {
+            AppendChars(NullText);
+            return;
+        }
+
+        AppendChars(value.GetType().FullName ?? value.GetType().Name, forceControlEscaping: true);
+        AppendChars(": ", forceControlEscaping: true);
+        AppendChars(value.Message, forceControlEscaping: true);
+    }
+
+    /// <summary>Appends a value that formats itself to UTF-8, with the invariant culture.</summary>
+    public void AppendUtf8Formattable<T>(T value, string? format)
+        where T : IUtf8SpanFormattable
+    {
+        if (_skipping)
+        {
+            return;
+        }
+
+        if (value is null)
+        {
+            AppendChars(NullText);
+            return;
+        }
+
+        try
+        {
+            var room = _bytes.AsSpan(_position, Math.Max(Room(), 0));
+            if (value.TryFormat(room, out var written, format, CultureInfo.InvariantCulture))
+            {
+                var formatted = room[..written];
+                var special = SpecialBytes(forceControlEscaping: false);
+                if (Utf8.IsValid(formatted) && (special is null || !formatted.ContainsAny(special)))
+                {
+                    _position += written;
+                    return;
+                }
+
+                formatted.CopyTo(_buffer.Scratch);
+                AppendEscaped(_buffer.Scratch.AsSpan(0, written), special);
+                return;
+            }
+
+            // Too long for the room left: format it whole into scratch and cut it there.
+            if (value.TryFormat(_buffer.Scratch, out written, format, CultureInfo.InvariantCulture))
+            {
+                AppendUtf8(_buffer.Scratch.AsSpan(0, written));
+                return;
+            }
+        }
+        catch (Exception exception)
+        {
+            FormattingFailed(exception);
+            return;
+        }
+
+        AppendToString(value);
+    }
+
+    /// <summary>Appends a value that formats itself to UTF-16, with the invariant culture.</summary>
+    public void AppendSpanFormattable<T>(T value, string? format)
+        where T : ISpanFormattable
+    {
+        if (_skipping)
+        {
+            return;
+        }
+
+        if (value is null)
+        {
+            AppendChars(NullText);
+            return;
+        }
+
+        try
+        {
+            if (value.TryFormat(_buffer.Chars, out var written, format, CultureInfo.InvariantCulture))
+            {
+                AppendChars(_buffer.Chars.AsSpan(0, written));
+                return;
+            }
+        }
+        catch (Exception exception)
+        {
+            FormattingFailed(exception);
+            return;
+        }
+
+        AppendToString(value);
+    }
+
+    /// <summary>Appends an enum value by name (or number), without boxing it.</summary>
+    public void AppendEnum<T>(T value, string? format)
+        where T : struct, Enum
+    {
+        if (_skipping)
+        {
+            return;
+        }
+
+        try
+        {
+            if (Enum.TryFormat(value, _buffer.Chars, out var written, format))
+            {
+                AppendChars(_buffer.Chars.AsSpan(0, written));
+                return;
+            }
+        }
+        catch (Exception exception)
+        {
+            FormattingFailed(exception);
+            return;
+        }
+
+        AppendToString(value);
+    }
+
+    /// <summary>Appends <see cref="object.ToString()"/> of a value of any other type (this allocates; GENLOG014 says so).</summary>
+    public void AppendToString<T>(T value)
+    {
+        if (_skipping)
+        {
+            return;
+        }
+
+        string? text;
+        try
+        {
+            text = value?.ToString();
+        }
+        catch (Exception exception)
+        {
+            FormattingFailed(exception);
+            return;
+        }
+
+        AppendString(text);
+    }
+
+    /// <summary>Pads the value written since <paramref name="start"/> to <paramref name="alignment"/> characters: right-aligned when positive, left-aligned when negative.</summary>
+    public void Align(int start, int alignment)
+    {
+        var width = Math.Abs(alignment);
+        var characters = 0;
+        foreach (var b in _bytes.AsSpan(start, _position - start))
+        {
+            // Count UTF-8 lead bytes: one per character (scalar value).
+            if ((b & 0xC0) != 0x80)
+            {
+                characters++;
+            }
+        }
+
+        var padding = Math.Min(width - characters, Room());
+        if (padding <= 0 || _skipping)
+        {
+            return;
+        }
+
+        if (alignment > 0)
+        {
+            _bytes.AsSpan(start, _position - start).CopyTo(_bytes.AsSpan(start + padding));
+            _bytes.AsSpan(start, padding).Fill((byte)' ');
+        }
+        else
+        {
+            _bytes.AsSpan(_position, padding).Fill((byte)' ');
+        }
+
+        _position += padding;
+    }
+
+    /// <summary>Finishes the message and hands it to the writer's transport.</summary>
+    public void Send()
+    {
+        if (_layout.AppendNul)
+        {
+            // ContentLimit keeps one byte free for it.
+            _bytes[_position++] = 0;
+        }
+
+        _writer.Deliver(_bytes.AsSpan(0, _position), _truncated);
+        MessageBuffer.Return(_buffer);
+    }
+
+    private void WriteHeader(scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
+    {
+        Write(priority);
+        switch (_layout.Format)
+        {
+            case SyslogFormat.Rfc5424:
+                // RFC 5424 §6: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD
+                Write("1 "u8);
+                Timestamps.WriteRfc5424(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow());
+                _position += Timestamps.Rfc5424Length;
+                _bytes[_position++] = (byte)' ';
+                Write(_layout.HostName);
+                _bytes[_position++] = (byte)' ';
+                Write(appName.IsEmpty ? _layout.AppName : appName[..Math.Min(appName.Length, 48)]);
+                _bytes[_position++] = (byte)' ';
+                Write(_layout.ProcId);
+                _bytes[_position++] = (byte)' ';
+                Write(msgId.IsEmpty ? "-"u8 : msgId[..Math.Min(msgId.Length, 32)]);
+                _bytes[_position++] = (byte)' ';
+                if (_layout.SequenceId)
+                {
+                    Write("[meta sequenceId=\""u8);
+                    _writer.NextSequenceId().TryFormat(_bytes.AsSpan(_position), out var digits, default, CultureInfo.InvariantCulture);
+                    _position += digits;
+                    Write("\"]"u8);
+                    _hasStructuredData = true;
+                }
+
+                break;
+            case SyslogFormat.Rfc3164:
+                // RFC 3164 §4.1: <PRI>TIMESTAMP HOSTNAME TAG[PID]: CONTENT
+                Timestamps.WriteRfc3164(_bytes.AsSpan(_position), _layout.TimeProvider.GetLocalNow().DateTime);
+                _position += Timestamps.Rfc3164Length;
+                _bytes[_position++] = (byte)' ';
+                Write(_layout.HostName);
+                _bytes[_position++] = (byte)' ';
+                _position += appName.IsEmpty ? Copy(_layout.Tag) : MessageLayout.WriteTag(appName, _bytes.AsSpan(_position));
+                _bytes[_position++] = (byte)'[';
+                Write(_layout.ProcId);
+                Write("]: "u8);
+                break;
+        }
+    }
+
+    private int Copy(scoped ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_bytes.AsSpan(_position));
+        return bytes.Length;
+    }
+
+    private void Write(scoped ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_bytes.AsSpan(_position));
+        _position += bytes.Length;
+    }
+
+    /// <summary>Room left for the current part, keeping the bytes that close it.</summary>
+    private readonly int Room() => _layout.ContentLimit - _position - _section switch
+    {
+        Section.Parameter => 2, // '"]'
+        Section.Element => 1,   // ']'
+        _ => 0,
+    };
+
+    private readonly bool Fits(int length) => Room() >= length;
+
+    private readonly SearchValues<byte>? SpecialBytes(bool forceControlEscaping)
+    {
+        var controls = forceControlEscaping || _layout.EscapeControlCharacters;
+        return _section == Section.Parameter
+            ? (controls ? ParamValueAndControlBytes : ParamValueBytes)
+            : (controls ? ControlBytes : null);
+    }
+
+    private void AppendChars(scoped ReadOnlySpan<char> value, bool forceControlEscaping)
+    {
+        if (_skipping || value.IsEmpty)
+        {
+            return;
+        }
+
+        var room = Math.Max(Room(), 0);
+        var destination = _bytes.AsSpan(_position, room);
+        var status = Utf8.FromUtf16(value, destination, out _, out var written, replaceInvalidSequences: true);
+        var special = SpecialBytes(forceControlEscaping);
+        if (special is null || !destination[..written].ContainsAny(special))
+        {
+            _position += written;
+            if (status != OperationStatus.Done)
+            {
+                MarkTruncated();
+            }
+
+            return;
+        }
+
+        // Something needs escaping: transcode in chunks that fit the scratch buffer (3 bytes per UTF-16 unit at most).
+        var scratch = _buffer.Scratch;
+        var chunkLength = scratch.Length / 3;
+        while (!value.IsEmpty && !_skipping)
+        {
+            var chunk = value.Length > chunkLength ? value[..chunkLength] : value;
+            Utf8.FromUtf16(chunk, scratch, out var read, out written, replaceInvalidSequences: true, isFinalBlock: chunk.Length == value.Length);
+            AppendEscaped(scratch.AsSpan(0, written), special);
+            value = value[read..];
+        }
+    }
+
+    /// <summary>Appends UTF-8 bytes of unknown validity: invalid sequences become U+FFFD.</summary>
+    private void AppendUtf8(scoped ReadOnlySpan<byte> utf8)
+    {
+        var special = SpecialBytes(forceControlEscaping: false);
+        if (Utf8.IsValid(utf8) && (special is null || !utf8.ContainsAny(special)))
+        {
+            WriteTruncated(utf8);
+        }
+        else
+        {
+            AppendEscaped(utf8, special);
+        }
+    }
+
+    /// <summary>The slow path: one character at a time, escaping, replacing invalid UTF-8, stopping at the limit.</summary>
+    private void AppendEscaped(scoped ReadOnlySpan<byte> utf8, SearchValues<byte>? special)
+    {
+        var room = Math.Max(Room(), 0);
+        var destination = _bytes.AsSpan(_position, room);
+        var written = 0;
+        while (!utf8.IsEmpty)
+        {
+            var b = utf8[0];
+            if (b < 0x80)
+            {
+                if (special is not null && special.Contains(b))
+                {
+                    if (_section == Section.Parameter && b is (byte)'"' or (byte)'\\' or (byte)']')
+                    {
+                        if (written + 2 > room)
+                        {
+                            break;
+                        }
+
+                        destination[written++] = (byte)'\\';
+                        destination[written++] = b;
+                    }
+                    else
+                    {
+                        // '#' and three octal digits, as rsyslog writes control characters.
+                        if (written + 4 > room)
+                        {
+                            break;
+                        }
+
+                        destination[written++] = (byte)'#';
+                        destination[written++] = (byte)('0' + (b >> 6));
+                        destination[written++] = (byte)('0' + ((b >> 3) & 7));
+                        destination[written++] = (byte)('0' + (b & 7));
+                    }
+                }
+                else
+                {
+                    if (written + 1 > room)
+                    {
+                        break;
+                    }
+
+                    destination[written++] = b;
+                }
+
+                utf8 = utf8[1..];
+                continue;
+            }
+
+            // Invalid sequences decode as U+FFFD with the bytes to skip.
+            Rune.DecodeFromUtf8(utf8, out var rune, out var consumed);
+            if (written + rune.Utf8SequenceLength > room)
+            {
+                break;
+            }
+
+            written += rune.EncodeToUtf8(destination[written..]);
+            utf8 = utf8[consumed..];
+        }
+
+        _position += written;
+        if (!utf8.IsEmpty)
+        {
+            MarkTruncated();
+        }
+    }
+
+    /// <summary>Copies valid UTF-8 that needs no escaping, cut at a character boundary if it does not fit.</summary>
+    private void WriteTruncated(scoped ReadOnlySpan<byte> utf8)
+    {
+        var room = Math.Max(Room(), 0);
+        if (utf8.Length <= room)
+        {
+            Write(utf8);
+            return;
+        }
+
+        var cut = room;
+        while (cut > 0 && (utf8[cut] & 0xC0) == 0x80)
+        {
+            cut--;
+        }
+
+        Write(utf8[..cut]);
+        MarkTruncated();
+    }
+
+    /// <summary>Nothing more fits in this part: stop writing it, so a value is never continued after a gap.</summary>
+    private void MarkTruncated()
+    {
+        _truncated = true;
+        _skipping = true;
+    }
+
+    private void FormattingFailed(Exception exception)
+    {
+        _writer.ReportError(exception);
+        AppendLiteral("(error)"u8);
+    }
+}

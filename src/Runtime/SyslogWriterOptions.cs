@@ -1,0 +1,59 @@
+using System;
+
+namespace GenLog;
+
+/// <summary>
+/// How a <see cref="SyslogWriter"/> formats messages. Every value is checked when the writer is
+/// constructed; an invalid one throws an exception that names the option.
+/// </summary>
+public sealed class SyslogWriterOptions
+{
+    /// <summary>The wire format. Default <see cref="SyslogFormat.Rfc5424"/>.</summary>
+    public SyslogFormat Format { get; set; } = SyslogFormat.Rfc5424;
+
+    /// <summary>HOSTNAME: 1–255 printable US-ASCII characters. Default: the machine name.</summary>
+    public string? HostName { get; set; }
+
+    /// <summary>APP-NAME (RFC 3164 TAG): 1–48 printable US-ASCII characters. Default: the process name.</summary>
+    public string? AppName { get; set; }
+
+    /// <summary>PROCID: 1–128 printable US-ASCII characters. Default: the process id.</summary>
+    public string? ProcId { get; set; }
+
+    /// <summary>The facility of messages whose method and type name none. Default <see cref="SyslogFacility.User"/>, as CPython's <c>SysLogHandler</c>.</summary>
+    public SyslogFacility DefaultFacility { get; set; } = SyslogFacility.User;
+
+    /// <summary>Messages less severe than this are not formatted. Default <see cref="SyslogSeverity.Debug"/> (everything).</summary>
+    public SyslogSeverity MinimumSeverity { get; set; } = SyslogSeverity.Debug;
+
+    /// <summary>A prefix written before every message text, as CPython's <c>SysLogHandler.ident</c>. No control characters.</summary>
+    public string? Ident { get; set; }
+
+    /// <summary>Appends a NUL byte to every message, as CPython's <c>SysLogHandler.append_nul</c>. Default off.</summary>
+    public bool AppendNul { get; set; }
+
+    /// <summary>Starts the RFC 5424 MSG with the UTF-8 byte order mark (RFC 5424 §6.4). Default on.</summary>
+    public bool Utf8Bom { get; set; } = true;
+
+    /// <summary>
+    /// The largest message in bytes, trailing NUL included; longer ones are cut at a UTF-8 character
+    /// boundary, MSG first, and counted in <see cref="SyslogStatistics.Truncated"/>.
+    /// Default (null): 1024 for <see cref="SyslogFormat.Rfc3164"/> (RFC 3164 §4.1), 8192 otherwise (rsyslog's default).
+    /// </summary>
+    public int? MaxMessageSize { get; set; }
+
+    /// <summary>
+    /// Writes every C0 control character except TAB, and DEL, in MSG and PARAM-VALUE as <c>#</c> and three
+    /// octal digits (<c>#012</c> for LF), as rsyslog shows them (RFC 5424 §8.2). Default on.
+    /// </summary>
+    public bool EscapeControlCharacters { get; set; } = true;
+
+    /// <summary>Adds <c>[meta sequenceId="N"]</c> (RFC 5424 §7.3.1) to every RFC 5424 message so a receiver can see gaps. Default off.</summary>
+    public bool SequenceId { get; set; }
+
+    /// <summary>The clock for timestamps. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>Called with every error a logging call swallowed (CPython's <c>handleError</c>); it must not throw.</summary>
+    public Action<Exception>? OnError { get; set; }
+}
