@@ -104,7 +104,9 @@ internal static class Emitter
         if (method.SdId is not null)
         {
             code.Open("if (__message.WritesStructuredData)");
-            code.Line($"__message.BeginStructuredData({Literals.Utf8(method.SdId)});");
+            // Every ' NAME=""' is reserved up front, so no parameter is dropped when values must be shortened.
+            var parametersLength = method.StructuredData.Sum(p => Encoding.UTF8.GetByteCount(p.Name) + 4);
+            code.Line($"__message.BeginStructuredData({Literals.Utf8(method.SdId)}, parametersLength: {parametersLength.ToString(CultureInfo.InvariantCulture)});");
             foreach (var parameter in method.StructuredData)
             {
                 code.Line($"__message.BeginParameter({Literals.Utf8(parameter.Name)});");

@@ -40,6 +40,7 @@ public ref struct SyslogMessageBuilder
     private bool _hasStructuredData;
     private bool _elementOpen;
     private bool _parameterOpen;
+    private int _reserved;
     private bool _truncated;
 
     internal SyslogMessageBuilder(SyslogWriter writer, MessageLayout layout, scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
@@ -66,11 +67,15 @@ public ref struct SyslogMessageBuilder
     /// <summary>The number of bytes written so far; the start of a value for <see cref="Align"/>.</summary>
     public readonly int Position => _position;
 
-    /// <summary>Opens an SD-ELEMENT: <c>[SD-ID</c>; skipped whole when it would not fit.</summary>
-    public void BeginStructuredData(scoped ReadOnlySpan<byte> sdId)
+    /// <summary>
+    /// Opens an SD-ELEMENT: <c>[SD-ID</c>. <paramref name="parametersLength"/> is the length of every
+    /// <c> NAME=""</c> that will follow (computed at compile time): it is reserved, so each parameter is
+    /// present even when values must be shortened. The element is skipped whole when that does not fit.
+    /// </summary>
+    public void BeginStructuredData(scoped ReadOnlySpan<byte> sdId, int parametersLength)
     {
         _section = Section.Element;
-        _elementOpen = Fits(sdId.Length + 1);
+        _elementOpen = Fits(sdId.Length + 1 + parametersLength);
         _skipping = !_elementOpen;
         if (!_elementOpen)
         {
@@ -80,10 +85,11 @@ public ref struct SyslogMessageBuilder
 
         _bytes[_position++] = (byte)'[';
         Write(sdId);
+        _reserved = parametersLength;
         _hasStructuredData = true;
     }
 
-    /// <summary>Opens an SD-PARAM: <c> NAME="</c>; skipped whole when even an empty value would not fit.</summary>
+    /// <summary>Opens an SD-PARAM: <c> NAME="</c>, in the room <see cref="BeginStructuredData"/> reserved.</summary>
     public void BeginParameter(scoped ReadOnlySpan<byte> name)
     {
         if (!_elementOpen)
@@ -91,8 +97,8 @@ public ref struct SyslogMessageBuilder
             return;
         }
 
-        // Room for ' NAME=""]' whatever the value, so the value and the element can always be closed.
         _section = Section.Parameter;
+        _reserved = Math.Max(_reserved - (name.Length + 4), 0);
         _parameterOpen = Fits(name.Length + 3);
         _skipping = !_parameterOpen;
         if (!_parameterOpen)
@@ -128,6 +134,8 @@ public ref struct SyslogMessageBuilder
             _bytes[_position++] = (byte)']';
             _elementOpen = false;
         }
+
+        _reserved = 0;
 
         _section = Section.Header;
         _skipping = false;
@@ -427,8 +435,8 @@ public ref struct SyslogMessageBuilder
         _position += bytes.Length;
     }
 
-    /// <summary>Room left for the current part, keeping the bytes that close it.</summary>
-    private readonly int Room() => _layout.ContentLimit - _position - _section switch
+    /// <summary>Room left for the current part, keeping the bytes that close it and the parameters still to come.</summary>
+    private readonly int Room() => _layout.ContentLimit - _position - _reserved - _section switch
     {
         Section.Parameter => 2, // '"]'
         Section.Element => 1,   // ']'

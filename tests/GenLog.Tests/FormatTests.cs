@@ -1,0 +1,80 @@
+using System;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GenLog.Tests;
+
+public class FormatTests
+{
+    [Fact]
+    public void Rfc3164_is_pri_local_timestamp_with_space_padded_day_host_tag_and_pid()
+    {
+        var zone = TimeZoneInfo.CreateCustomTimeZone("UTC+2", TimeSpan.FromHours(2), "UTC+2", "UTC+2");
+        var (writer, transport) = Writers.Capture(o =>
+        {
+            o.Format = SyslogFormat.Rfc3164;
+            o.TimeProvider = new FixedTime(new DateTimeOffset(2026, 3, 4, 22, 5, 9, TimeSpan.Zero), zone);
+            o.AppName = "my-app.v2";
+        });
+        PlainLog.Text(writer, "hello é");
+        AuthLog.FailedPassword(writer, "root", IPAddress.Loopback, 22);
+
+        Assert.Equal("<14>Mar  5 00:05:09 host1 myappv2[42]: Text: hello é", transport.LastTextOf(0));
+        Assert.Equal("<36>Mar  5 00:05:09 host1 sshd[42]: Failed password for root from 127.0.0.1 port 22", transport.LastTextOf(1));
+        Assert.Matches(new Regex(@"^<\d{1,3}>[A-Z][a-z]{2} [ 1-3]\d \d{2}:\d{2}:\d{2} \S+ [A-Za-z0-9]{1,32}\[\d+\]: "), transport.LastTextOf(1));
+    }
+
+    [Fact]
+    public void Rfc3164_defaults_to_1024_bytes_and_sends_no_structured_data()
+    {
+        var (writer, transport) = Writers.Capture(o => o.Format = SyslogFormat.Rfc3164);
+        PlainLog.Structured(writer, new string('x', 5000), "w", 1);
+        Assert.Equal(1024, writer.MaxMessageSize);
+        Assert.Equal(1024, transport.Last.Length);
+        Assert.DoesNotContain("probe@32473", transport.LastText);
+        Assert.Equal(1, writer.Statistics.Truncated);
+    }
+
+    [Fact]
+    public void Bare_is_pri_ident_and_message_with_optional_nul()
+    {
+        var (writer, transport) = Writers.Capture(o =>
+        {
+            o.Format = SyslogFormat.Bare;
+            o.Ident = "prog: ";
+            o.AppendNul = true;
+        });
+        PlainLog.DiskFull(writer, "sda", 50);
+        Assert.Equal(Encoding.UTF8.GetBytes("<131>prog: Disk sda is 50.0% full\0"), transport.Last);
+    }
+
+    [Fact]
+    public void Dynamic_severity_sets_the_pri_and_is_filtered_by_the_minimum()
+    {
+        var (writer, transport) = Writers.Capture(o => o.MinimumSeverity = SyslogSeverity.Warning);
+        PlainLog.Dynamic(writer, SyslogSeverity.Critical, "kept");
+        PlainLog.Dynamic(writer, SyslogSeverity.Informational, "skipped");
+        PlainLog.Dynamic(writer, (SyslogSeverity)99, "invalid, skipped");
+        Assert.Single(transport.Messages);
+        Assert.Equal(SyslogPriority.Encode(SyslogFacility.User, SyslogSeverity.Critical), Rfc5424Parser.Parse(transport.Last).Pri);
+    }
+
+    [Fact]
+    public void Minimum_severity_can_change_at_run_time()
+    {
+        var (writer, transport) = Writers.Capture();
+        Assert.True(writer.IsEnabled(SyslogSeverity.Debug));
+        writer.MinimumSeverity = SyslogSeverity.Error;
+        Assert.False(writer.IsEnabled(SyslogSeverity.Warning));
+        PlainLog.Text(writer, "informational: skipped");
+        PlainLog.Failed(writer, new Exception("error: sent"));
+        Assert.Single(transport.Messages);
+        Assert.Throws<ArgumentOutOfRangeException>(() => writer.MinimumSeverity = (SyslogSeverity)8);
+    }
+}
+
+internal static class CaptureExtensions
+{
+    public static string LastTextOf(this CaptureTransport transport, int index) => Encoding.UTF8.GetString(transport.Messages[index]);
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace GenLog.Tests;
+
+/// <summary>Keeps a copy of every message, as a receiver would see it.</summary>
+public sealed class CaptureTransport : ISyslogTransport
+{
+    public List<byte[]> Messages { get; } = new();
+
+    public byte[] Last => Messages[^1];
+
+    public string LastText => Encoding.UTF8.GetString(Last);
+
+    public void Send(ReadOnlySpan<byte> message) => Messages.Add(message.ToArray());
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>Discards every message: measures formatting alone.</summary>
+public sealed class NullTransport : ISyslogTransport
+{
+    public long Count { get; private set; }
+
+    public void Send(ReadOnlySpan<byte> message) => Count++;
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>Fails every send, as a socket to a dead peer does.</summary>
+public sealed class FailingTransport : ISyslogTransport
+{
+    public void Send(ReadOnlySpan<byte> message) => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>A clock that stands still, in a chosen local time zone.</summary>
+public sealed class FixedTime(DateTimeOffset now, TimeZoneInfo? zone = null) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public override TimeZoneInfo LocalTimeZone => zone ?? TimeZoneInfo.Utc;
+}
+
+public static class Writers
+{
+    public static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 24, 9, 18, 0, TimeSpan.Zero).AddTicks(1234567);
+
+    /// <summary>A writer into a capture transport, with fixed header fields.</summary>
+    public static (SyslogWriter Writer, CaptureTransport Transport) Capture(Action<SyslogWriterOptions>? configure = null)
+    {
+        var options = new SyslogWriterOptions
+        {
+            HostName = "host1",
+            AppName = "app",
+            ProcId = "42",
+            TimeProvider = new FixedTime(Now),
+        };
+        configure?.Invoke(options);
+        var transport = new CaptureTransport();
+        return (new SyslogWriter(transport, options), transport);
+    }
+}
