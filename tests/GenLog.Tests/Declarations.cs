@@ -3,6 +3,12 @@ using System.Net;
 
 namespace GenLog.Tests;
 
+/// <summary>A type that formats only through ToString().</summary>
+public class Thing
+{
+    public override string ToString() => "thing";
+}
+
 public enum Color
 {
     Red,
@@ -53,7 +59,7 @@ public static partial class PlainLog
 
     [SyslogMessage(SyslogSeverity.Notice, "Object {Thing}")]
 #pragma warning disable GENLOG014 // the ToString fallback is what this declaration tests
-    public static partial void WithObject(SyslogWriter writer, Uri thing);
+    public static partial void WithObject(SyslogWriter writer, Thing thing);
 #pragma warning restore GENLOG014
 }
 

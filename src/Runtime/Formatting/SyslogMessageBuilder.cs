@@ -213,7 +213,8 @@ public ref struct SyslogMessageBuilder
             return;
         }
 
-        if (value is null)
+        // Tested on the type first: 'value is null' alone boxes a struct where the JIT does not optimize (Debug builds).
+        if (!typeof(T).IsValueType && value is null)
         {
             AppendChars(NullText);
             return;
@@ -262,7 +263,8 @@ public ref struct SyslogMessageBuilder
             return;
         }
 
-        if (value is null)
+        // Tested on the type first: 'value is null' alone boxes a struct where the JIT does not optimize (Debug builds).
+        if (!typeof(T).IsValueType && value is null)
         {
             AppendChars(NullText);
             return;
@@ -291,6 +293,13 @@ public ref struct SyslogMessageBuilder
     {
         if (_skipping)
         {
+            return;
+        }
+
+        if (format is null && EnumNames<T>.TryGet(value, out var name))
+        {
+            // A defined value's name is an identifier: nothing in it needs escaping.
+            AppendLiteral(name);
             return;
         }
 

@@ -1,0 +1,77 @@
+using System;
+using System.Net;
+
+namespace GenLog.Tests;
+
+public class AllocationTests
+{
+    [Theory]
+    [InlineData(SyslogFormat.Rfc5424)]
+    [InlineData(SyslogFormat.Rfc3164)]
+    [InlineData(SyslogFormat.Bare)]
+    public void Generated_methods_allocate_nothing_per_call(SyslogFormat format)
+    {
+        var transport = new NullTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Format = format, SequenceId = true, AppendNul = true });
+        var address = IPAddress.Parse("2001:db8::1");
+        var id = Guid.NewGuid();
+        var when = new DateTime(2026, 1, 2);
+        var hostile = "quote\" slash\\ bracket] newline\n lone\uD800 " + new string('é', 3000) + "😀";
+
+        void Calls()
+        {
+            AuthLog.FailedPassword(writer, "root", address, 22);
+            PlainLog.Structured(writer, hostile, "where", 7);
+            PlainLog.DiskFull(writer, "/dev/sda1", 97.25);
+            PlainLog.Numbers(writer, long.MaxValue, 123.456m);
+            PlainLog.Dynamic(writer, SyslogSeverity.Alert, "dynamic");
+            PlainLog.Kinds(writer, true, Color.Green, id, "chars".AsSpan(), 5, when, 'x');
+            PlainLog.Kinds(writer, false, Color.Red, id, default, null, when, 'y');
+            PlainLog.Aligned(writer, "left", 1);
+            PlainLog.Text(writer, null!);
+        }
+
+        // Warm up until a window of calls allocates nothing (one-time initialization, tiered JIT), at most 20 windows.
+        var warmUps = 0;
+        for (var window = 0; window < 20; window++)
+        {
+            var start = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1_000; i++)
+            {
+                Calls();
+            }
+
+            warmUps += 1_000;
+            if (GC.GetAllocatedBytesForCurrentThread() == start)
+            {
+                break;
+            }
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            Calls();
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal((warmUps + 10_000) * 9, transport.Count);
+    }
+
+    [Fact]
+    public void A_disabled_call_allocates_nothing_and_sends_nothing()
+    {
+        var transport = new NullTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { MinimumSeverity = SyslogSeverity.Emergency });
+        AuthLog.FailedPassword(writer, "root", IPAddress.Loopback, 22);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            AuthLog.FailedPassword(writer, "root", IPAddress.Loopback, 22);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, transport.Count);
+    }
+}

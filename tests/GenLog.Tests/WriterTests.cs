@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace GenLog.Tests;
+
+public class WriterTests
+{
+    public static TheoryData<string, Action<SyslogWriterOptions>> InvalidOptions => new()
+    {
+        { "HostName", o => o.HostName = "has space" },
+        { "HostName", o => o.HostName = new string('h', 256) },
+        { "HostName", o => o.HostName = "" },
+        { "AppName", o => o.AppName = new string('a', 49) },
+        { "AppName", o => o.AppName = "é" },
+        { "ProcId", o => o.ProcId = new string('1', 129) },
+        { "Ident", o => o.Ident = "bad\nident" },
+        { "Ident", o => o.Ident = "lone \uD800" },
+        { "MaxMessageSize", o => o.MaxMessageSize = 100 },
+        { "MaxMessageSize", o => o.MaxMessageSize = 2 * 1024 * 1024 },
+        { "Format", o => o.Format = (SyslogFormat)9 },
+        { "DefaultFacility", o => o.DefaultFacility = (SyslogFacility)24 },
+        { "MinimumSeverity", o => o.MinimumSeverity = (SyslogSeverity)(-1) },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public void Invalid_options_throw_at_construction_naming_the_option(string option, Action<SyslogWriterOptions> configure)
+    {
+        var options = new SyslogWriterOptions();
+        configure(options);
+        var error = Assert.ThrowsAny<ArgumentException>(() => new SyslogWriter(new CaptureTransport(), options));
+        Assert.Contains("SyslogWriterOptions." + option, error.Message);
+    }
+
+    [Fact]
+    public void Udp_limits_the_message_size_to_one_datagram()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SyslogWriter(new UdpTransport("127.0.0.1", 9), new SyslogWriterOptions { MaxMessageSize = 70_000 }));
+        Assert.Contains("MaxMessageSize", error.Message);
+    }
+
+    [Fact]
+    public void Defaults_come_from_the_machine_and_process()
+    {
+        var transport = new CaptureTransport();
+        using var writer = new SyslogWriter(transport);
+        PlainLog.Text(writer, "x");
+        var message = Rfc5424Parser.Parse(transport.Last);
+        Assert.Equal(Environment.ProcessId.ToString(), message.ProcId);
+        Assert.Equal(SyslogFacility.User, SyslogPriority.Decode(message.Pri).Facility);
+        Assert.Equal(SyslogFormat.Rfc5424, writer.Format);
+        Assert.Equal(8192, writer.MaxMessageSize);
+        Assert.NotEqual("-", message.HostName);
+    }
+
+    [Fact]
+    public void A_failing_transport_never_throws_out_of_a_log_call_and_is_counted_and_reported()
+    {
+        var errors = new List<Exception>();
+        using var writer = new SyslogWriter(new FailingTransport(), new SyslogWriterOptions { OnError = errors.Add });
+        PlainLog.Text(writer, "a");
+        PlainLog.Text(writer, "b");
+        Assert.Equal(2, writer.Statistics.Errors);
+        Assert.Equal(2, writer.Statistics.Dropped);
+        Assert.Equal(0, writer.Statistics.Sent);
+        Assert.All(errors, e => Assert.IsType<SocketException>(e));
+    }
+
+    [Fact]
+    public void A_throwing_on_error_callback_does_not_escape_either()
+    {
+        using var writer = new SyslogWriter(new FailingTransport(), new SyslogWriterOptions { OnError = _ => throw new InvalidOperationException() });
+        PlainLog.Text(writer, "a");
+        Assert.Equal(1, writer.Statistics.Errors);
+    }
+
+    [Fact]
+    public void A_value_whose_formatting_throws_is_reported_and_the_message_still_sent()
+    {
+        var errors = new List<Exception>();
+        var (writer, transport) = Writers.Capture(o => o.OnError = errors.Add);
+        PlainLog.WithObject(writer, new ThrowingThing());
+        Assert.Equal("Object (error)", Rfc5424Parser.Parse(transport.Last).Msg);
+        Assert.IsType<FormatException>(Assert.Single(errors));
+    }
+
+    [Fact]
+    public void Messages_after_dispose_are_dropped_and_counted()
+    {
+        var (writer, transport) = Writers.Capture();
+        writer.Dispose();
+        PlainLog.Text(writer, "late");
+        Assert.Empty(transport.Messages);
+        Assert.Equal(1, writer.Statistics.Dropped);
+    }
+
+    [Fact]
+    public void A_null_writer_is_a_disabled_call()
+    {
+        PlainLog.Text(null!, "nothing happens");
+    }
+
+    [Theory]
+    [InlineData("tcp://localhost:601", "scheme 'tcp' is not supported")]
+    [InlineData("udp://localhost:514?framing=lf", "query")]
+    [InlineData("udp://localhost:514/path", "path")]
+    [InlineData("not a uri", "is not a syslog URI")]
+    [InlineData("udp://", "is not a syslog URI")]
+    public void Create_refuses_malformed_uris_saying_what_is_expected(string uri, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SyslogWriter.Create(uri));
+        Assert.Contains(reason, error.Message);
+        Assert.Contains("udp://host[:port]", error.Message);
+    }
+
+    [Fact]
+    public void Construction_does_not_resolve_or_contact_the_server()
+    {
+        // A name that cannot resolve: construction succeeds, the send fails, is counted and reported.
+        using var writer = SyslogWriter.Create("udp://no-such-host.invalid:514");
+        PlainLog.Text(writer, "x");
+        Assert.Equal(1, writer.Statistics.Errors);
+        Assert.Equal(1, writer.Statistics.Dropped);
+    }
+
+    [Theory]
+    [InlineData("udp://127.0.0.1:{0}", "127.0.0.1")]
+    [InlineData("udp://[::1]:{0}", "::1")]
+    public void Udp_sends_one_datagram_per_message_to_a_loopback_receiver(string uriFormat, string address)
+    {
+        using var receiver = new Socket(IPAddress.Parse(address).AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        receiver.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+        receiver.ReceiveTimeout = 5000;
+        var port = ((IPEndPoint)receiver.LocalEndPoint!).Port;
+
+        using var writer = SyslogWriter.Create(string.Format(uriFormat, port), new SyslogWriterOptions { HostName = "h", AppName = "a", ProcId = "1" });
+        PlainLog.Text(writer, "first");
+        PlainLog.Text(writer, "second é");
+
+        var buffer = new byte[65536];
+        var first = Rfc5424Parser.Parse(buffer.AsSpan(0, receiver.Receive(buffer)));
+        var second = Rfc5424Parser.Parse(buffer.AsSpan(0, receiver.Receive(buffer)));
+        Assert.Equal("Text: first", first.Msg);
+        Assert.Equal("Text: second é", second.Msg);
+        Assert.Equal(2, writer.Statistics.Sent);
+    }
+
+    [Fact]
+    public void Udp_transport_defaults_are_cpythons()
+    {
+        using var transport = new UdpTransport();
+        Assert.Equal("localhost", transport.Host);
+        Assert.Equal(514, transport.Port);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new UdpTransport("localhost", 0));
+        Assert.Throws<ArgumentException>(() => new UdpTransport(" ", 514));
+    }
+
+    private sealed class ThrowingThing : Thing
+    {
+        public override string ToString() => throw new FormatException("broken ToString");
+    }
+}
