@@ -13,7 +13,8 @@ namespace GenLog.Generator;
 /// <summary>
 /// Writes the bodies of <c>[SyslogMessage]</c> methods. Pipeline: parse each method into an
 /// equatable model (no symbols or syntax past the first step), group by containing type, emit.
-/// Diagnostics flow through their own output, de-duplicated.
+/// Diagnostics flow through their own output, de-duplicated, with their source locations so that
+/// <c>#pragma warning disable</c> applies to them.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SyslogGenerator : IIncrementalGenerator
@@ -54,7 +55,7 @@ public sealed class SyslogGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.Distinct().ToEquatableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, pair) => Report(output, pair.Left, pair.Right));
+        context.RegisterSourceOutput(diagnostics, static (output, all) => Report(output, all));
     }
 
     private static IEnumerable<TypeGroup> Group(ImmutableArray<MethodModel> methods) =>
@@ -72,30 +73,12 @@ public sealed class SyslogGenerator : IIncrementalGenerator
         return (type.Namespace.Length > 0 ? type.Namespace + "." + name : name) + ".g.cs";
     }
 
-    /// <summary>Finds each diagnostic's tree again by path, so the location is in source and #pragma can suppress it.</summary>
-    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
+    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
     {
-        if (diagnostics.Count == 0)
-        {
-            return;
-        }
-
-        var trees = new Dictionary<string, SyntaxTree>();
-        foreach (var syntaxTree in compilation.SyntaxTrees)
-        {
-            if (!trees.ContainsKey(syntaxTree.FilePath))
-            {
-                trees.Add(syntaxTree.FilePath, syntaxTree);
-            }
-        }
-
         foreach (var diagnostic in diagnostics)
         {
             var descriptor = Descriptors.All.First(d => d.Id == diagnostic.Id);
-            var location = diagnostic.Location is null ? Location.None
-                : trees.TryGetValue(diagnostic.Location.FilePath, out var tree) ? Location.Create(tree, diagnostic.Location.Span)
-                : Location.Create(diagnostic.Location.FilePath, diagnostic.Location.Span, diagnostic.Location.LineSpan);
-            output.ReportDiagnostic(Diagnostic.Create(descriptor, location, diagnostic.Arguments.Select(a => (object)a).ToArray()));
+            output.ReportDiagnostic(Diagnostic.Create(descriptor, diagnostic.Location ?? Location.None, diagnostic.Arguments.Select(a => (object)a).ToArray()));
         }
     }
 }

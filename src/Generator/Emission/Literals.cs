@@ -20,8 +20,15 @@ internal static class Literals
     public static string Xml(string value)
     {
         var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+                continue;
+            }
+
             switch (c)
             {
                 case '<':

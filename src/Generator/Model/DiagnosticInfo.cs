@@ -1,9 +1,12 @@
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace GenLog.Generator.Model;
 
-/// <summary>A place in a source file, as values: the tree is found again by path when the diagnostic is reported.</summary>
-internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan);
-
-/// <summary>A diagnostic to report, as values (descriptor id and message arguments), so it can be cached.</summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments);
+/// <summary>
+/// A diagnostic to report: descriptor id, place and message arguments. It keeps a real source
+/// <see cref="Microsoft.CodeAnalysis.Location"/> (not a path and span) because only a location in a
+/// syntax tree is checked against <c>#pragma warning disable</c> (dotnet/roslyn#68291). A source
+/// location compares by tree and span, so this still caches while its file is unchanged; the
+/// emission model never holds one.
+/// </summary>
+internal sealed record DiagnosticInfo(string Id, Location? Location, EquatableArray<string> Arguments);

@@ -663,23 +663,23 @@ internal sealed class MethodParser
         return null;
     }
 
-    private LocationInfo? LocationOfArgument(string parameterName)
+    private Location? LocationOfArgument(string parameterName)
     {
         var index = _attribute.AttributeConstructor!.Parameters.IndexOf(_attribute.AttributeConstructor.Parameters.FirstOrDefault(p => p.Name == parameterName)!);
         return SourceLocator.From((SyntaxNode?)ArgumentSyntax(parameterName, index) ?? _attribute.ApplicationSyntaxReference?.GetSyntax(_cancellation));
     }
 
-    private LocationInfo? LocationOfNamed(AttributeData attribute, string property)
+    private Location? LocationOfNamed(AttributeData attribute, string property)
     {
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellation) as AttributeSyntax;
         var argument = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == property);
         return SourceLocator.From((SyntaxNode?)argument?.Expression ?? syntax);
     }
 
-    private LocationInfo? LocationOf(IParameterSymbol parameter) =>
+    private Location? LocationOf(IParameterSymbol parameter) =>
         SourceLocator.From(_syntax.ParameterList.Parameters.ElementAtOrDefault(parameter.Ordinal) ?? (SyntaxNode)_syntax);
 
-    private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments)
+    private void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments)
     {
         _hasError |= descriptor.DefaultSeverity == DiagnosticSeverity.Error;
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location ?? SourceLocator.From(_syntax.Identifier.GetLocation()), arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToEquatableArray()));

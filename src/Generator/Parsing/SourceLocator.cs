@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using GenLog.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,21 +6,19 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace GenLog.Generator.Parsing;
 
-/// <summary>Turns syntax positions into <see cref="LocationInfo"/> values, down to a character inside a string literal.</summary>
+/// <summary>Finds diagnostic locations, down to a character inside a string literal.</summary>
 internal static class SourceLocator
 {
-    public static LocationInfo? From(Location? location) =>
-        location is null || !location.IsInSource
-            ? null
-            : new LocationInfo(location.SourceTree!.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+    /// <summary>Only locations in this compilation's source: anything else is reported without one.</summary>
+    public static Location? From(Location? location) => location is { IsInSource: true } ? location : null;
 
-    public static LocationInfo? From(SyntaxNode? node) => From(node?.GetLocation());
+    public static Location? From(SyntaxNode? node) => From(node?.GetLocation());
 
     /// <summary>
     /// The source span of characters [start, start + length) of a template. Exact inside a regular or
     /// verbatim string literal (escapes included); the whole expression for a constant, nameof or concatenation.
     /// </summary>
-    public static LocationInfo? InTemplate(ExpressionSyntax? expression, int start, int length)
+    public static Location? InTemplate(ExpressionSyntax? expression, int start, int length)
     {
         if (expression is null)
         {

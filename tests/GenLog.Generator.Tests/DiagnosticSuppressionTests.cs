@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GenLog.Generator.Tests;
+
+/// <summary>
+/// The ways docs/diagnostics.md tells users to silence or escalate a GENLOG diagnostic. Generator diagnostics
+/// are not part of <c>Compilation.GetDiagnostics()</c>; the driver reports them, filtered by the compilation's
+/// options (pragmas, NoWarn, .editorconfig severities) the way csc filters them in a build.
+/// </summary>
+public class DiagnosticSuppressionTests
+{
+    private const string Source = """
+        using GenLog;
+        namespace App;
+        public static partial class Log
+        {
+        #pragma warning disable GENLOG006
+            [SyslogMessage(SyslogSeverity.Warning, "Hello {Name}")]
+            public static partial void Quiet(SyslogWriter writer, string name, int unused);
+        #pragma warning restore GENLOG006
+
+            [SyslogMessage(SyslogSeverity.Warning, "Hello {Name}")]
+            public static partial void Loud(SyslogWriter writer, string name, int unused);
+        }
+        """;
+
+    [Fact]
+    public void Pragma_warning_disable_suppresses_GENLOG006_only_inside_the_region()
+    {
+        var result = GeneratorHarness.Run(Source);
+        var reported = result.Diagnostics.Where(d => d.Id == "GENLOG006").ToArray();
+
+        // What a build shows: a suppressed diagnostic is either dropped or marked IsSuppressed (and not counted as a warning).
+        var visible = reported.Where(d => !d.IsSuppressed).ToArray();
+        var diagnostic = Assert.Single(visible);
+        Assert.Equal(11, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.All(reported.Except(visible), d => Assert.Equal(7, d.Location.GetLineSpan().StartLinePosition.Line + 1));
+
+        // Both methods are still generated: the warning never blocked emission.
+        Assert.Contains(" Quiet(", Assert.Single(result.Sources).Value, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pragma_suppressed_generator_diagnostic_is_returned_marked_IsSuppressed()
+    {
+        // What Roslyn's driver (4.14) does with a pragma-suppressed generator warning: it keeps it, marked
+        // IsSuppressed, as csc does (a build lists it only with /reportSuppressedDiagnostics and does not count it).
+        var result = GeneratorHarness.Run(Source);
+        var reported = result.Diagnostics.Where(d => d.Id == "GENLOG006").OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.Equal(2, reported.Length);
+        Assert.True(reported[0].IsSuppressed);
+        Assert.Equal(DiagnosticSeverity.Warning, reported[0].Severity);
+        Assert.False(reported[1].IsSuppressed);
+
+        // Generator diagnostics are never part of the output compilation's own diagnostics.
+        Assert.DoesNotContain(result.Output.GetDiagnostics(), d => d.Id.StartsWith("GENLOG", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pragma_for_another_ID_does_not_suppress_GENLOG006()
+    {
+        var result = GeneratorHarness.Run(Source.Replace("disable GENLOG006", "disable GENLOG014", System.StringComparison.Ordinal));
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "GENLOG006" && !d.IsSuppressed));
+    }
+
+    [Fact]
+    public void Pragma_warning_disable_all_suppresses_GENLOG006()
+    {
+        var result = GeneratorHarness.Run(Source.Replace("disable GENLOG006", "disable", System.StringComparison.Ordinal));
+        Assert.Single(result.Diagnostics, d => d.Id == "GENLOG006" && !d.IsSuppressed);
+    }
+
+    [Fact]
+    public void Pragma_suppresses_the_info_GENLOG013()
+    {
+        var result = GeneratorHarness.Run("""
+            using System;
+            using GenLog;
+            namespace App;
+            public static partial class Log
+            {
+            #pragma warning disable GENLOG013
+                [SyslogMessage(SyslogSeverity.Error, "Upload failed")]
+                public static partial void Failed(SyslogWriter writer, Exception error);
+            #pragma warning restore GENLOG013
+            }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GENLOG013" && !d.IsSuppressed);
+    }
+
+    [Fact]
+    public void NoWarn_suppresses_a_generator_warning_everywhere()
+    {
+        var compilation = GeneratorHarness.Compilation(Source);
+        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            new Dictionary<string, ReportDiagnostic> { ["GENLOG006"] = ReportDiagnostic.Suppress }));
+        var result = GeneratorHarness.Run(compilation);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GENLOG006" && !d.IsSuppressed);
+    }
+
+    [Fact]
+    public void Editorconfig_severity_none_suppresses_and_error_escalates()
+    {
+        var options = new EditorConfigSeverities(new Dictionary<string, ReportDiagnostic>
+        {
+            ["GENLOG006"] = ReportDiagnostic.Error,
+            ["GENLOG014"] = ReportDiagnostic.Suppress,
+        });
+        var compilation = GeneratorHarness.Compilation(Source.Replace("#pragma", "// #pragma", System.StringComparison.Ordinal) + """
+
+            public static partial class More
+            {
+                [SyslogMessage(SyslogSeverity.Warning, "Hello {Value}")]
+                public static partial void Value(GenLog.SyslogWriter writer, object value);
+            }
+            """);
+        compilation = compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(options));
+        var result = GeneratorHarness.Run(compilation);
+
+        var escalated = result.Diagnostics.Where(d => d.Id == "GENLOG006").ToArray();
+        Assert.Equal(2, escalated.Length);
+        Assert.All(escalated, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GENLOG014" && !d.IsSuppressed);
+    }
+
+    [Fact]
+    public void Pragma_hides_a_GENLOG_error_but_the_compiler_still_reports_the_missing_body()
+    {
+        // Unlike compiler errors, a diagnostic of a generator or analyzer can be suppressed even when it is an
+        // error. The method then has no generated body, so the build still fails, with the compiler's CS8795.
+        var result = GeneratorHarness.Run("""
+            using GenLog;
+            namespace App;
+            public static partial class Log
+            {
+            #pragma warning disable GENLOG005
+                [SyslogMessage(SyslogSeverity.Warning, "Hello {Usr}")]
+                public static partial void Hello(SyslogWriter writer, string user);
+            #pragma warning restore GENLOG005
+            }
+            """);
+        var error = Assert.Single(result.Diagnostics, d => d.Id == "GENLOG005");
+        Assert.True(error.IsSuppressed);
+        Assert.Empty(result.Sources);
+        Assert.Contains(result.Output.GetDiagnostics(), d => d.Id == "CS8795" && d.Severity == DiagnosticSeverity.Error);
+    }
+
+    /// <summary>What the SDK builds from <c>dotnet_diagnostic.ID.severity</c> entries of .editorconfig.</summary>
+    private sealed class EditorConfigSeverities(Dictionary<string, ReportDiagnostic> severities) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+            severities.TryGetValue(diagnosticId, out severity);
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+            severities.TryGetValue(diagnosticId, out severity);
+    }
+}
