@@ -110,7 +110,9 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     [EditorBrowsable(EditorBrowsableState.Never)]
     public SyslogMessageBuilder BeginMessage(SyslogFacility? facility, SyslogSeverity severity, ReadOnlySpan<byte> appName, ReadOnlySpan<byte> msgId)
     {
-        var pri = ((int)(facility ?? _layout.DefaultFacility) << 3) | ((int)severity & 7);
+        // Out-of-range values cannot come from generated code; by hand they fall back rather than break the frame.
+        var code = facility is { } f && (uint)f <= SyslogNames.MaxFacility ? f : _layout.DefaultFacility;
+        var pri = ((int)code << 3) | ((int)severity & 7);
         Span<byte> text = stackalloc byte[5];
         text[0] = (byte)'<';
         pri.TryFormat(text[1..], out var digits, default, CultureInfo.InvariantCulture);
