@@ -113,9 +113,13 @@ public class DiagnosticDocsTests
     [Fact]
     public void Every_descriptor_is_tracked_in_the_analyzer_release_files_with_its_severity()
     {
-        var directory = Path.Combine(DiagnosticRepository.Root, "src", "Generator", "Diagnostics");
-        var rows = File.ReadAllLines(Path.Combine(directory, "AnalyzerReleases.Shipped.md"))
-            .Concat(File.ReadAllLines(Path.Combine(directory, "AnalyzerReleases.Unshipped.md")))
+        var generator = Path.Combine(DiagnosticRepository.Root, "src", "Generator");
+        var files = Directory.GetFiles(generator, "AnalyzerReleases.*.md", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .ToArray();
+        Assert.Equal(new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }, files.Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
+        var rows = files.SelectMany(File.ReadAllLines)
             .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
             .Where(c => c.Length >= 3 && c[0].StartsWith("GENLOG", StringComparison.Ordinal))
             .ToDictionary(c => c[0], c => c[2]);

@@ -32,6 +32,7 @@ public class DiagnosticRobustnessTests
         { "unclosed attribute", Head + "public static partial class Log { [SyslogMessage(SyslogSeverity.Warning, \"Hi {X}\" public static partial void M(SyslogWriter w, int x); }" },
         { "unterminated template literal", Head + "public static partial class Log { [SyslogMessage(SyslogSeverity.Warning, \"Hi {X\n public static partial void M(SyslogWriter w, int x); }" },
         { "unterminated template ending in a \\U escape", Head + "public static partial class Log { [SyslogMessage(SyslogSeverity.Warning, \"{Usr} \\U0001\n public static partial void M(SyslogWriter w, int x); }" },
+        { "half-typed \\U escape in a closed template", Head + "public static partial class Log { [SyslogMessage(SyslogSeverity.Warning, \"{Usr} \\U12\")] public static partial void M(SyslogWriter w, int x); }" },
         { "unterminated template ending in a \\u escape", Head + "public static partial class Log { [SyslogMessage(SyslogSeverity.Warning, \"{Usr} \\u00\n public static partial void M(SyslogWriter w, int x); }" },
         { "half-typed method without a name", Head + "public static partial class Log { [SyslogMessage(SyslogSeverity.Warning, \"Hi {X}\")] public static partial void }" },
         { "half-typed parameter list", Head + "public static partial class Log { [SyslogMessage(SyslogSeverity.Warning, \"Hi {X}\")] public static partial void M(SyslogWriter w, int }" },

@@ -149,6 +149,25 @@ public class DiagnosticSuppressionTests
         Assert.Contains(result.Output.GetDiagnostics(), d => d.Id == "CS8795" && d.Severity == DiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void Editorconfig_severity_none_hides_a_GENLOG_error_but_the_compiler_still_reports_the_missing_body()
+    {
+        var compilation = GeneratorHarness.Compilation("""
+            using GenLog;
+            namespace App;
+            public static partial class Log
+            {
+                [SyslogMessage(SyslogSeverity.Warning, "Hello {Usr}")]
+                public static partial void Hello(SyslogWriter writer, string user);
+            }
+            """);
+        compilation = compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(
+            new EditorConfigSeverities(new Dictionary<string, ReportDiagnostic> { ["GENLOG005"] = ReportDiagnostic.Suppress })));
+        var result = GeneratorHarness.Run(compilation);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "GENLOG005" && !d.IsSuppressed);
+        Assert.Contains(result.Output.GetDiagnostics(), d => d.Id == "CS8795" && d.Severity == DiagnosticSeverity.Error);
+    }
+
     /// <summary>What the SDK builds from <c>dotnet_diagnostic.ID.severity</c> entries of .editorconfig.</summary>
     private sealed class EditorConfigSeverities(Dictionary<string, ReportDiagnostic> severities) : SyntaxTreeOptionsProvider
     {

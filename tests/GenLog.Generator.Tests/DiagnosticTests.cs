@@ -186,6 +186,25 @@ public class DiagnosticTests
             """);
     }
 
+    [Fact]
+    public void GENLOG003_is_not_reported_when_the_writer_is_an_accessible_inherited_member()
+    {
+        // A base class that holds the writer for several log classes is a common shape; the writer is reachable.
+        Clean("""
+            using GenLog;
+            namespace App;
+            public abstract class LogBase
+            {
+                protected SyslogWriter Writer { get; } = null!;
+            }
+            public sealed partial class OrderLog : LogBase
+            {
+                [SyslogMessage(SyslogSeverity.Warning, "Order {Id} shipped")]
+                public partial void Shipped(int id);
+            }
+            """);
+    }
+
     // ---------------------------------------------------------------- GENLOG004
 
     [Fact]
