@@ -34,7 +34,7 @@ internal static class Emitter
 
         foreach (var type in group.Type.Types)
         {
-            code.Open($"{(type.IsStatic ? "static " : string.Empty)}partial {type.Keyword} {type.Name}");
+            code.Open($"{type.Modifiers}partial {type.Keyword} {type.Name}");
         }
 
         var first = true;

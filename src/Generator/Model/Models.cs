@@ -9,9 +9,9 @@ internal sealed record TypeModel(string Namespace, EquatableArray<ContainingType
 /// <summary>One containing type declaration as the generated partial repeats it.</summary>
 /// <param name="Keyword">class, struct, record, record struct or interface.</param>
 /// <param name="Name">The name with its type parameters, e.g. <c>Cache&lt;TKey&gt;</c>.</param>
-/// <param name="IsStatic">Whether it is declared static.</param>
+/// <param name="Modifiers">What goes before <c>partial</c>: <c>static </c>, <c>readonly </c>, <c>ref </c>.</param>
 /// <param name="MetadataName">The name for the hint file, e.g. <c>Cache`1</c>.</param>
-internal sealed record ContainingType(string Keyword, string Name, bool IsStatic, string MetadataName);
+internal sealed record ContainingType(string Keyword, string Name, string Modifiers, string MetadataName);
 
 /// <summary>Everything the emitter needs for one method; no Roslyn symbols or syntax.</summary>
 internal sealed record MethodModel(

@@ -37,6 +37,7 @@ internal sealed class MethodParser
     private readonly CancellationToken _cancellation;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private bool _hasError;
+    private bool _templateMalformed;
 
     private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, Compilation compilation, CancellationToken cancellation)
     {
@@ -110,7 +111,12 @@ internal sealed class MethodParser
         var parameters = _method.Parameters.Select((p, i) => ModelParameter(p, roles[i])).ToArray();
         var segments = BindTemplate(template, messageArgument.Syntax, parameters);
         var structured = sdId is null ? Array.Empty<StructuredParameter>() : StructuredParameters(segments, parameters, roles);
-        CheckUnsent(segments, roles, sdId is not null);
+        if (!_templateMalformed)
+        {
+            // A malformed placeholder may name a parameter: do not also call that parameter unused.
+            CheckUnsent(segments, roles, sdId is not null);
+        }
+
         CheckToString(segments, structured, parameters);
         CheckConstantSize(segments, msgId, sdId, structured, messageArgument.Syntax);
 
@@ -131,7 +137,7 @@ internal sealed class MethodParser
 
         return new MethodModel(
             TypeOf(_method.ContainingType),
-            _method.Name,
+            EscapeIdentifier(_method.Name),
             _syntax.Modifiers.ToString(),
             parameters.ToEquatableArray(),
             writer,
@@ -174,6 +180,14 @@ internal sealed class MethodParser
             if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 Report(Descriptors.GenericOrNonPartialType, SourceLocator.From(parent.Identifier.GetLocation()), $"Type '{parent.Identifier.ValueText}' must be 'partial' to hold the generated body of '{name}'");
+            }
+        }
+
+        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsFileLocal)
+            {
+                Report(Descriptors.GenericOrNonPartialType, SourceLocator.From(_syntax.Identifier.GetLocation()), $"Type '{type.Name}' is file-local, so the generated body of '{name}' cannot be added to it from another file; make the type internal");
             }
         }
 
@@ -354,7 +368,8 @@ internal sealed class MethodParser
 
         var candidates = new List<string>();
         var type = _method.ContainingType;
-        foreach (var member in type.GetMembers())
+        var members = type.GetMembers().Concat(BaseTypes(type).SelectMany(b => b.GetMembers()).Where(m => m.DeclaredAccessibility != Accessibility.Private && _compilation.IsSymbolAccessibleWithin(m, type)));
+        foreach (var member in members)
         {
             var memberType = member switch
             {
@@ -399,6 +414,14 @@ internal sealed class MethodParser
         }
 
         return candidates[0];
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    {
+        for (var b = type.BaseType; b is not null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
+        {
+            yield return b;
+        }
     }
 
     private string? CheckSeverity(Role[] roles, bool onAttribute)
@@ -494,6 +517,7 @@ internal sealed class MethodParser
     private List<TemplateSegment> BindTemplate(string template, ExpressionSyntax? syntax, ParameterModel[] parameters)
     {
         var (parts, errors) = TemplateParser.Parse(template);
+        _templateMalformed = errors.Count > 0;
         foreach (var error in errors)
         {
             Report(Descriptors.MalformedTemplate, SourceLocator.InTemplate(syntax, error.Start, error.Length), error.Message);
@@ -505,7 +529,7 @@ internal sealed class MethodParser
         {
             if (!part.IsPlaceholder)
             {
-                CheckControlCharacters(part, syntax);
+                CheckControlCharacters(part, template, syntax);
                 segments.Add(new TemplateSegment(part.Text, -1, null, null));
                 continue;
             }
@@ -553,18 +577,19 @@ internal sealed class MethodParser
         return -1;
     }
 
-    private void CheckControlCharacters(TemplateParser.Part part, ExpressionSyntax? syntax)
+    private void CheckControlCharacters(TemplateParser.Part part, string template, ExpressionSyntax? syntax)
     {
-        for (var i = 0; i < part.Text.Length; i++)
+        // Walk the template beside the unescaped text: '{{' and '}}' are two template characters for one.
+        var position = part.Start;
+        foreach (var c in part.Text)
         {
-            var c = part.Text[i];
             if ((c < ' ' && c != '\t') || c == '\u007f')
             {
-                // The literal's text has braces unescaped, so its index maps to the template only without them.
-                var location = part.Text.Length == part.Length ? SourceLocator.InTemplate(syntax, part.Start + i, 1) : SourceLocator.InTemplate(syntax, part.Start, part.Length);
-                Report(Descriptors.ControlInTemplate, location, ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                Report(Descriptors.ControlInTemplate, SourceLocator.InTemplate(syntax, position, 1), ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
                 return;
             }
+
+            position += c is '{' or '}' && position + 1 < template.Length && template[position + 1] == c ? 2 : 1;
         }
     }
 
@@ -706,14 +731,15 @@ internal sealed class MethodParser
             var keyword = t.TypeKind switch
             {
                 TypeKind.Struct when t.IsRecord => "record struct",
-                TypeKind.Struct when t.IsRefLikeType => "ref struct",
                 TypeKind.Struct => "struct",
                 TypeKind.Interface => "interface",
                 _ when t.IsRecord => "record",
                 _ => "class",
             };
             var name = t.TypeParameters.Length == 0 ? t.Name : $"{t.Name}<{string.Join(", ", t.TypeParameters.Select(p => p.Name))}>";
-            chain.Insert(0, new ContainingType(keyword, EscapeIdentifier(name), t.IsStatic, t.MetadataName));
+            // Modifiers that go before 'partial': C# wants 'readonly ref partial struct'.
+            var modifiers = (t.IsStatic ? "static " : string.Empty) + (t.IsReadOnly ? "readonly " : string.Empty) + (t.IsRefLikeType ? "ref " : string.Empty);
+            chain.Insert(0, new ContainingType(keyword, EscapeIdentifier(name), modifiers, t.MetadataName));
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;

@@ -15,8 +15,9 @@ internal static class SourceLocator
     public static Location? From(SyntaxNode? node) => From(node?.GetLocation());
 
     /// <summary>
-    /// The source span of characters [start, start + length) of a template. Exact inside a regular or
-    /// verbatim string literal (escapes included); the whole expression for a constant, nameof or concatenation.
+    /// The source span of characters [start, start + length) of a template. Exact inside a regular,
+    /// verbatim or single-line raw string literal (escapes included); the whole expression for a
+    /// multi-line raw string, a constant, nameof or a concatenation.
     /// </summary>
     public static Location? InTemplate(ExpressionSyntax? expression, int start, int length)
     {
@@ -25,26 +26,60 @@ internal static class SourceLocator
             return null;
         }
 
-        if (expression is LiteralExpressionSyntax literal && literal.Token.IsKind(SyntaxKind.StringLiteralToken))
+        if (expression is LiteralExpressionSyntax literal && literal.Token.Kind() is SyntaxKind.StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken)
         {
-            var offsets = MapCharacters(literal.Token.Text);
-            if (offsets is not null && length > 0 && start + length <= offsets.Count)
+            var token = literal.Token;
+            var offsets = MapCharacters(token);
+
+            // The map must account for every character of the value, or it is not trusted.
+            if (offsets is not null && offsets.Count == token.ValueText.Length && length > 0 && start + length <= offsets.Count)
             {
                 var (first, _) = offsets[start];
                 var (last, width) = offsets[start + length - 1];
-                var tokenStart = literal.Token.SpanStart;
+                var tokenStart = token.SpanStart;
                 var span = TextSpan.FromBounds(tokenStart + first, tokenStart + last + width);
-                return From(Location.Create(literal.SyntaxTree, span));
+                return From(Location.Create(expression.SyntaxTree, span));
             }
         }
 
         return From(expression);
     }
 
-    /// <summary>For each character of the literal's value: its offset and width in the token text; null for raw strings.</summary>
-    private static List<(int Offset, int Width)>? MapCharacters(string text)
+    /// <summary>
+    /// For each character of the literal's value: its offset and width in the token text. Null where the
+    /// mapping is not one to one (a multi-line raw string drops its indentation) or the token is malformed.
+    /// </summary>
+    private static List<(int Offset, int Width)>? MapCharacters(SyntaxToken token)
     {
+        var text = token.Text;
+        if (token.ContainsDiagnostics)
+        {
+            return null;
+        }
+
         var map = new List<(int, int)>();
+        if (text.StartsWith("\"\"\"", System.StringComparison.Ordinal))
+        {
+            // A single-line raw string: the value is the text between the quote runs, as written.
+            var quotes = 0;
+            while (quotes < text.Length && text[quotes] == '"')
+            {
+                quotes++;
+            }
+
+            if (text.IndexOf('\n') >= 0 || text.Length < 2 * quotes)
+            {
+                return null;
+            }
+
+            for (var i = quotes; i < text.Length - quotes; i++)
+            {
+                map.Add((i, 1));
+            }
+
+            return map;
+        }
+
         if (text.StartsWith("@\"", System.StringComparison.Ordinal))
         {
             for (var i = 2; i < text.Length - 1; i++)
@@ -62,12 +97,13 @@ internal static class SourceLocator
             return map;
         }
 
-        if (!text.StartsWith("\"", System.StringComparison.Ordinal) || text.StartsWith("\"\"\"", System.StringComparison.Ordinal))
+        if (!text.StartsWith("\"", System.StringComparison.Ordinal))
         {
             return null;
         }
 
-        for (var i = 1; i < text.Length - 1; i++)
+        var end = text.Length - 1;
+        for (var i = 1; i < end; i++)
         {
             if (text[i] != '\\')
             {
@@ -75,11 +111,12 @@ internal static class SourceLocator
                 continue;
             }
 
-            var width = EscapeWidth(text, i);
+            var width = System.Math.Max(1, System.Math.Min(EscapeWidth(text, i), end - i));
             map.Add((i, width));
 
             // \U escapes above the BMP produce two UTF-16 units.
-            if (text[i + 1] == 'U' && width == 10 && uint.TryParse(text.Substring(i + 2, 8), System.Globalization.NumberStyles.HexNumber, null, out var scalar) && scalar > 0xFFFF)
+            if (width == 10 && text[i + 1] == 'U'
+                && uint.TryParse(text.Substring(i + 2, 8), System.Globalization.NumberStyles.HexNumber, null, out var scalar) && scalar > 0xFFFF)
             {
                 map.Add((i, width));
             }
