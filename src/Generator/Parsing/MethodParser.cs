@@ -77,6 +77,12 @@ internal sealed class MethodParser
             return null;
         }
 
+        if (!IsWellFormed())
+        {
+            // Half-typed code: the compiler already reports it, and code generated from it would only add errors.
+            return null;
+        }
+
         if (!CheckShape())
         {
             return null;
@@ -152,6 +158,41 @@ internal sealed class MethodParser
             template,
             HasDocumentation(_syntax));
     }
+
+    private bool IsWellFormed()
+    {
+        if (_syntax.ContainsDiagnostics || _method.Name.Length == 0 || (!_method.IsStatic && _method.ContainingType.IsStatic))
+        {
+            return false;
+        }
+
+        for (var ns = _method.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name.Length == 0)
+            {
+                return false;
+            }
+        }
+
+        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.Name.Length == 0)
+            {
+                return false;
+            }
+        }
+
+        return _method.Parameters.All(p => p.Name.Length > 0 && !IsErroneous(p.Type));
+    }
+
+    private static bool IsErroneous(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => IsErroneous(array.ElementType),
+        IPointerTypeSymbol pointer => IsErroneous(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(IsErroneous),
+        _ => false,
+    };
 
     private bool CheckShape()
     {
@@ -394,7 +435,7 @@ internal sealed class MethodParser
             foreach (var parameter in constructor.Parameters)
             {
                 var name = EscapeIdentifier(parameter.Name);
-                if (parameter.Type.ToDisplayString() == WriterType && !candidates.Contains("this." + name))
+                if (parameter.Name.Length > 0 && parameter.Type.ToDisplayString() == WriterType && !candidates.Contains("this." + name))
                 {
                     candidates.Add(name);
                 }
