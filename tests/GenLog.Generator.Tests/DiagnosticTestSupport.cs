@@ -83,21 +83,7 @@ internal static class DiagnosticAssert
 /// <summary>The repository's files, found from the test binaries by walking up to GenLog.sln.</summary>
 internal static class DiagnosticRepository
 {
-    public static string Root
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "GenLog.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("GenLog.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Root => GenLog.TestSupport.RepositoryRoot.Path;
 
     public static string DiagnosticsDoc => Path.Combine(Root, "docs", "diagnostics.md");
 }

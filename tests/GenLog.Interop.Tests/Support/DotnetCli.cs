@@ -13,10 +13,8 @@ namespace GenLog.Interop.Tests.Support;
 /// </summary>
 public static class DotnetCli
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
-
-    /// <summary>The folder that holds GenLog.sln, found by walking up from the test assembly.</summary>
-    public static string RepositoryRoot => Root.Value;
+    /// <summary>The folder that holds GenLog.sln.</summary>
+    public static string RepositoryRoot => GenLog.TestSupport.RepositoryRoot.Path;
 
     /// <summary>The dotnet executable: the one running the tests when the CLI says so, else the one on PATH.</summary>
     public static string Executable
@@ -77,19 +75,6 @@ public static class DotnetCli
         }
 
         return environment;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GenLog.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"GenLog.sln not found above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>The output lines that mention a warning, other than MSBuild's "0 Warning(s)" summary.</summary>
