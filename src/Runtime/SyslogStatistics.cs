@@ -2,44 +2,84 @@ using System.Threading;
 
 namespace GenLog;
 
+/// <summary>Why a message was dropped.</summary>
+internal enum SyslogDropReason
+{
+    QueueFull,
+    SendFailure,
+    Shutdown,
+}
+
 /// <summary>
 /// What a <see cref="SyslogWriter"/> did with the messages it was given, so that logging that
-/// "silently stops" is visible. Counters only grow; read them at any time from any thread.
+/// "silently stops" is visible. Counters only grow (but <see cref="QueueLength"/>); read them at any
+/// time from any thread.
 /// </summary>
 public sealed class SyslogStatistics
 {
     private long _sent;
-    private long _dropped;
+    private long _droppedQueueFull;
+    private long _droppedSendFailure;
+    private long _droppedShutdown;
     private long _truncated;
+    private long _reconnects;
     private long _errors;
+    private System.Func<long>? _queueLength;
 
     internal SyslogStatistics()
     {
     }
 
-    /// <summary>Messages handed to the transport without an error.</summary>
+    /// <summary>Messages the transport accepted (for stream transports: written and flushed to the socket).</summary>
     public long Sent => Volatile.Read(ref _sent);
 
-    /// <summary>Messages that were formatted but never reached the transport (send error, writer disposed).</summary>
-    public long Dropped => Volatile.Read(ref _dropped);
+    /// <summary>Messages that will never be sent, for any reason: the sum of the three <c>Dropped…</c> counters.</summary>
+    public long Dropped => DroppedQueueFull + DroppedSendFailure + DroppedShutdown;
+
+    /// <summary>Messages dropped by the <see cref="SyslogWriterOptions.Overflow"/> policy because the queue was full (the new one, or old ones with DropOldest).</summary>
+    public long DroppedQueueFull => Volatile.Read(ref _droppedQueueFull);
+
+    /// <summary>Messages whose send failed where nothing retries it: <see cref="SyslogWriterOptions.Synchronous"/> mode.</summary>
+    public long DroppedSendFailure => Volatile.Read(ref _droppedSendFailure);
+
+    /// <summary>Messages still queued or unconfirmed when the writer was disposed, or logged after it.</summary>
+    public long DroppedShutdown => Volatile.Read(ref _droppedShutdown);
 
     /// <summary>Messages cut to <see cref="SyslogWriterOptions.MaxMessageSize"/>.</summary>
     public long Truncated => Volatile.Read(ref _truncated);
 
-    /// <summary>Connections re-established after a failure. UDP, the only transport today, has no connection to lose, so this is 0.</summary>
-    public long Reconnects => 0;
+    /// <summary>Times the transport delivered again after one or more failures (a reconnect that worked).</summary>
+    public long Reconnects => Volatile.Read(ref _reconnects);
 
-    /// <summary>Errors reported to <see cref="SyslogWriterOptions.OnError"/> (send failures, values whose formatting threw).</summary>
+    /// <summary>Errors reported to <see cref="SyslogWriterOptions.OnError"/> (connect and send failures, values whose formatting threw).</summary>
     public long Errors => Volatile.Read(ref _errors);
 
-    /// <summary>Messages waiting to be sent. Sends happen on the caller's thread today, so this is 0.</summary>
-    public long QueueLength => 0;
+    /// <summary>Messages waiting to be sent: queued, or taken by the sender and not yet confirmed.</summary>
+    public long QueueLength => _queueLength?.Invoke() ?? 0;
 
-    internal void AddSent() => Interlocked.Increment(ref _sent);
+    internal void TrackQueue(System.Func<long> queueLength) => _queueLength = queueLength;
 
-    internal void AddDropped() => Interlocked.Increment(ref _dropped);
+    internal void AddSent(int count = 1) => Interlocked.Add(ref _sent, count);
+
+    internal void AddDropped(SyslogDropReason reason, int count = 1)
+    {
+        switch (reason)
+        {
+            case SyslogDropReason.QueueFull:
+                Interlocked.Add(ref _droppedQueueFull, count);
+                break;
+            case SyslogDropReason.SendFailure:
+                Interlocked.Add(ref _droppedSendFailure, count);
+                break;
+            default:
+                Interlocked.Add(ref _droppedShutdown, count);
+                break;
+        }
+    }
 
     internal void AddTruncated() => Interlocked.Increment(ref _truncated);
+
+    internal void AddReconnect() => Interlocked.Increment(ref _reconnects);
 
     internal void AddError() => Interlocked.Increment(ref _errors);
 }

@@ -3,20 +3,29 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using GenLog.Delivery;
 using GenLog.Formatting;
+using GenLog.Transports;
 
 namespace GenLog;
 
 /// <summary>
 /// Formats the messages of <see cref="SyslogMessageAttribute"/> methods and hands them to a transport.
-/// A logging call never throws: errors reach <see cref="SyslogWriterOptions.OnError"/> and
-/// <see cref="Statistics"/>. Messages are sent on the caller's thread, as CPython's handlers do.
+/// A logging call formats the message into a bounded queue and returns; one background sender
+/// drains it, coalescing messages into few socket writes, and reconnects with back-off
+/// (<see cref="SyslogWriterOptions.Synchronous"/> sends on the caller's thread instead). A logging call
+/// never throws: errors reach <see cref="SyslogWriterOptions.OnError"/> and <see cref="Statistics"/>.
 /// </summary>
 public sealed class SyslogWriter : IDisposable, IAsyncDisposable
 {
     private readonly ISyslogTransport _transport;
     private readonly MessageLayout _layout;
     private readonly Action<Exception>? _onError;
+    private readonly MessageQueue? _queue;
+    private readonly BackgroundSender? _sender;
+    private readonly object _synchronousGate = new();
+    private readonly TimeSpan _closeTimeout;
+    private long _accepted;
     private int _minimumSeverity;
     private long _sequenceId;
     private int _disposed;
@@ -37,7 +46,35 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         _transport = transport;
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;
+        _closeTimeout = options.CloseTimeout >= TimeSpan.Zero
+            ? options.CloseTimeout
+            : throw new ArgumentOutOfRangeException(nameof(options), options.CloseTimeout, "SyslogWriterOptions.CloseTimeout must not be negative.");
+        if (options.Synchronous)
+        {
+            return;
+        }
+
+        if (options.QueueCapacity < _layout.MaxMessageSize + sizeof(int) || options.QueueCapacity > MaxQueueCapacity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.QueueCapacity, $"SyslogWriterOptions.QueueCapacity must be from MaxMessageSize + 4 ({_layout.MaxMessageSize + sizeof(int)}) to {MaxQueueCapacity} bytes.");
+        }
+
+        if (options.Overflow is not (SyslogOverflow.DropNewest or SyslogOverflow.DropOldest or SyslogOverflow.Block))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Overflow, "SyslogWriterOptions.Overflow must be DropNewest, DropOldest or Block.");
+        }
+
+        var reconnect = options.Reconnect ?? throw new ArgumentNullException(nameof(options), "SyslogWriterOptions.Reconnect must not be null.");
+        reconnect.Validate();
+        _queue = new MessageQueue(options.QueueCapacity, options.Overflow);
+        _sender = new BackgroundSender(_queue, transport, _layout.MaxMessageSize, reconnect, _layout.TimeProvider, Statistics, ReportError);
+        var queue = _queue;
+        var sender = _sender;
+        Statistics.TrackQueue(() => queue.Count + sender.InFlight);
     }
+
+    /// <summary>The largest <see cref="SyslogWriterOptions.QueueCapacity"/>: 1 GiB.</summary>
+    public const int MaxQueueCapacity = 1 << 30;
 
     /// <summary>The wire format of every message.</summary>
     public SyslogFormat Format => _layout.Format;
@@ -68,38 +105,23 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     public SyslogStatistics Statistics { get; } = new();
 
     /// <summary>
-    /// Creates a writer from a URI: <c>udp://host:514</c> (the port defaults to 514).
-    /// The other transports of the design (tcp, tls, unix, relp, python) are not built yet and are refused.
+    /// Creates a writer from a URI: <c>udp://host[:514]</c>, <c>tcp://host[:601][?framing=octet-counting|lf]</c>,
+    /// <c>tls://host[:6514]</c> or <c>unix:///dev/log</c>. The transports connect lazily; nothing is
+    /// resolved or contacted here.
     /// </summary>
-    /// <exception cref="ArgumentException">The URI is malformed, has an unknown scheme, or has query options (none are defined for UDP).</exception>
-    public static SyslogWriter Create(string uri, SyslogWriterOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        const string expected = "Expected udp://host[:port], for example udp://localhost:514.";
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || string.IsNullOrEmpty(parsed.Host))
-        {
-            throw new ArgumentException($"'{uri}' is not a syslog URI. {expected}", nameof(uri));
-        }
-
-        if (!string.IsNullOrEmpty(parsed.Query) || !string.IsNullOrEmpty(parsed.Fragment) || parsed.AbsolutePath != "/" || !string.IsNullOrEmpty(parsed.UserInfo))
-        {
-            throw new ArgumentException($"'{uri}' has a path, query, fragment or user part, and UDP takes none. {expected}", nameof(uri));
-        }
-
-        ISyslogTransport transport = parsed.Scheme switch
-        {
-            "udp" => new UdpTransport(parsed.IdnHost, parsed.IsDefaultPort ? 514 : parsed.Port),
-            _ => throw new ArgumentException($"'{uri}': the scheme '{parsed.Scheme}' is not supported. {expected}", nameof(uri)),
-        };
-        return new SyslogWriter(transport, options);
-    }
+    /// <exception cref="ArgumentException">The URI is malformed, has an unknown scheme, or an unknown or repeated query option; the message says which form is expected.</exception>
+    public static SyslogWriter Create(string uri, SyslogWriterOptions? options = null) =>
+        new(TransportUri.Parse(uri), options);
 
     /// <summary>True when a message of <paramref name="severity"/> would be sent; generated methods test this first.</summary>
     public bool IsEnabled(SyslogSeverity severity) => (uint)severity <= (uint)_minimumSeverity;
 
-    /// <summary>Waits until every message given so far has been handed to the transport. Sends are synchronous today, so this completes at once.</summary>
+    /// <summary>
+    /// Completes when every message logged before the call has been sent (or dropped): the queue and the
+    /// sender's batch are empty. While the server is down it waits; pass a token to bound the wait.
+    /// </summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) =>
-        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+        _sender is null ? Task.CompletedTask : _sender.WaitForAsync(Volatile.Read(ref _accepted), cancellationToken);
 
     /// <summary>Starts a message whose PRI was computed at compile time (<c>"&lt;36&gt;"u8</c>). For generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -120,20 +142,40 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         return new(this, _layout, text[..(digits + 2)], appName, msgId);
     }
 
-    /// <summary>Closes the transport. Messages logged afterwards are counted as dropped.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Sends what is queued, waiting at most <see cref="SyslogWriterOptions.CloseTimeout"/>, then closes the
+    /// transport (CPython's <c>close()</c>). What could not be sent by then is counted in
+    /// <see cref="SyslogStatistics.DroppedShutdown"/>, as is anything logged afterwards.
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Dispose"/>
+    public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_sender is not null && _queue is not null)
+        {
+            try
+            {
+                await FlushAsync().WaitAsync(_closeTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Bounded wait: what is left is counted below.
+            }
+
+            _sender.Dispose();
+            Statistics.AddDropped(SyslogDropReason.Shutdown, _queue.Clear());
+        }
+
+        lock (_synchronousGate)
         {
             _transport.Dispose();
         }
-    }
-
-    /// <summary>Closes the transport (CPython's <c>close()</c>).</summary>
-    public ValueTask DisposeAsync()
-    {
-        Dispose();
-        return ValueTask.CompletedTask;
     }
 
     internal long NextSequenceId()
@@ -152,19 +194,49 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
 
         if (Volatile.Read(ref _disposed) != 0)
         {
-            Statistics.AddDropped();
+            Statistics.AddDropped(SyslogDropReason.Shutdown);
             return;
         }
 
-        try
+        if (_queue is null)
         {
-            _transport.Send(message);
-            Statistics.AddSent();
+            SendNow(message);
+            return;
         }
-        catch (Exception exception)
+
+        var added = _queue.Enqueue(message, out var evicted);
+        Interlocked.Add(ref _accepted, (added ? 1 : 0) - evicted);
+        if (!added || evicted > 0)
         {
-            Statistics.AddDropped();
-            ReportError(exception);
+            Statistics.AddDropped(Volatile.Read(ref _disposed) != 0 ? SyslogDropReason.Shutdown : SyslogDropReason.QueueFull, added ? evicted : evicted + 1);
+        }
+    }
+
+    /// <summary>Synchronous mode: send on the caller's thread; a failure drops the message, as CPython's handlers do.</summary>
+    private void SendNow(ReadOnlySpan<byte> message)
+    {
+        lock (_synchronousGate)
+        {
+            try
+            {
+                _transport.Connect();
+                _transport.Send(message);
+                _transport.Flush();
+                Statistics.AddSent();
+            }
+            catch (Exception exception)
+            {
+                Statistics.AddDropped(SyslogDropReason.SendFailure);
+                ReportError(exception);
+                try
+                {
+                    _transport.Disconnect();
+                }
+                catch (Exception disconnectError)
+                {
+                    ReportError(disconnectError);
+                }
+            }
         }
     }
 

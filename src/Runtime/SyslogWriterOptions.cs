@@ -51,7 +51,25 @@ public sealed class SyslogWriterOptions
     /// <summary>Adds <c>[meta sequenceId="N"]</c> (RFC 5424 §7.3.1) to every RFC 5424 message so a receiver can see gaps. Default off.</summary>
     public bool SequenceId { get; set; }
 
-    /// <summary>The clock for timestamps. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>
+    /// Sends on the caller's thread, as CPython's handlers do, instead of through the bounded queue and the
+    /// background sender; a failed send is dropped and counted, not retried. For tests and short-lived tools. Default off.
+    /// </summary>
+    public bool Synchronous { get; set; }
+
+    /// <summary>The queue's size in bytes (each message takes its length plus 4). Default 4 MiB; at least <see cref="MaxMessageSize"/> + 4.</summary>
+    public int QueueCapacity { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>What a logging call does when the queue is full. Default <see cref="SyslogOverflow.DropNewest"/>.</summary>
+    public SyslogOverflow Overflow { get; set; } = SyslogOverflow.DropNewest;
+
+    /// <summary>The back-off between attempts after a connect or send failure. Default <see cref="ReconnectPolicy.Default"/> (1 s, ×2, 30 s).</summary>
+    public ReconnectPolicy Reconnect { get; set; } = ReconnectPolicy.Default;
+
+    /// <summary>How long disposing the writer waits for queued messages to be sent before it closes. Default 5 s.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The clock for timestamps and reconnect back-off. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>Called with every error a logging call swallowed (CPython's <c>handleError</c>); it must not throw.</summary>

@@ -6,6 +6,8 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
+using GenLog.TestSupport;
+
 namespace GenLog.Generator.Tests;
 
 /// <summary>Compiles declarations with the generator, runs them, and checks the bytes on the wire.</summary>
@@ -76,10 +78,10 @@ public class GeneratedBehaviourTests
             }
             """);
         var type = assembly.GetType("App.Inner.Outer`1+Nested")!.MakeGenericType(typeof(int));
-        var transport = new Capture();
-        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Utf8Bom = false });
+        var transport = new CaptureTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Utf8Bom = false, Synchronous = true });
         type.GetMethod("Log")!.Invoke(null, new object[] { writer, 255 });
-        Assert.EndsWith(" - - Value 00FF", transport.Text);
+        Assert.EndsWith(" - - Value 00FF", transport.LastText);
     }
 
     private static Assembly Build(string source)
@@ -96,12 +98,12 @@ public class GeneratedBehaviourTests
 
     private static string Msg(Assembly assembly, string method, string value)
     {
-        var transport = new Capture();
-        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Utf8Bom = false, EscapeControlCharacters = true });
+        var transport = new CaptureTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Utf8Bom = false, EscapeControlCharacters = true, Synchronous = true });
         assembly.GetType(assembly.GetTypes().Single(t => t.GetMethod(method) is not null).FullName!)!.GetMethod(method)!.Invoke(null, new object[] { writer, value });
 
         // <PRI>1 TIMESTAMP HOST APP PROCID MSGID SD MSG: MSG starts after the seventh space.
-        var text = transport.Text;
+        var text = transport.LastText;
         var index = 0;
         for (var spaces = 0; spaces < 7; spaces++)
         {
@@ -109,18 +111,5 @@ public class GeneratedBehaviourTests
         }
 
         return text[index..];
-    }
-
-    private sealed class Capture : ISyslogTransport
-    {
-        private readonly List<byte[]> _messages = new();
-
-        public string Text => new UTF8Encoding(false, true).GetString(_messages.Single());
-
-        public void Send(ReadOnlySpan<byte> message) => _messages.Add(message.ToArray());
-
-        public void Dispose()
-        {
-        }
     }
 }

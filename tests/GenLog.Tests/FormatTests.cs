@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using GenLog.TestSupport;
+
 namespace GenLog.Tests;
 
 public class FormatTests

@@ -1,31 +1,27 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
+using GenLog.TestSupport;
 
 namespace GenLog.Tests;
-
-/// <summary>Keeps a copy of every message, as a receiver would see it.</summary>
-public sealed class CaptureTransport : ISyslogTransport
-{
-    public List<byte[]> Messages { get; } = new();
-
-    public byte[] Last => Messages[^1];
-
-    public string LastText => Encoding.UTF8.GetString(Last);
-
-    public void Send(ReadOnlySpan<byte> message) => Messages.Add(message.ToArray());
-
-    public void Dispose()
-    {
-    }
-}
 
 /// <summary>Discards every message: measures formatting alone.</summary>
 public sealed class NullTransport : ISyslogTransport
 {
     public long Count { get; private set; }
 
+    public void Connect()
+    {
+    }
+
     public void Send(ReadOnlySpan<byte> message) => Count++;
+
+    public void Flush()
+    {
+    }
+
+    public void Disconnect()
+    {
+    }
 
     public void Dispose()
     {
@@ -35,7 +31,19 @@ public sealed class NullTransport : ISyslogTransport
 /// <summary>Fails every send, as a socket to a dead peer does.</summary>
 public sealed class FailingTransport : ISyslogTransport
 {
+    public int Disconnects { get; private set; }
+
+    public void Connect()
+    {
+    }
+
     public void Send(ReadOnlySpan<byte> message) => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+
+    public void Flush()
+    {
+    }
+
+    public void Disconnect() => Disconnects++;
 
     public void Dispose()
     {
@@ -54,7 +62,7 @@ public static class Writers
 {
     public static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 24, 9, 18, 0, TimeSpan.Zero).AddTicks(1234567);
 
-    /// <summary>A writer into a capture transport, with fixed header fields.</summary>
+    /// <summary>A synchronous writer into a capture transport, with fixed header fields.</summary>
     public static (SyslogWriter Writer, CaptureTransport Transport) Capture(Action<SyslogWriterOptions>? configure = null)
     {
         var options = new SyslogWriterOptions
@@ -63,6 +71,7 @@ public static class Writers
             AppName = "app",
             ProcId = "42",
             TimeProvider = new FixedTime(Now),
+            Synchronous = true,
         };
         configure?.Invoke(options);
         var transport = new CaptureTransport();

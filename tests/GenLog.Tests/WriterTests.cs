@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
+using GenLog.TestSupport;
+
 namespace GenLog.Tests;
 
 public class WriterTests
@@ -46,7 +48,7 @@ public class WriterTests
     public void Defaults_come_from_the_machine_and_process()
     {
         var transport = new CaptureTransport();
-        using var writer = new SyslogWriter(transport);
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Synchronous = true });
         PlainLog.Text(writer, "x");
         var message = Rfc5424Parser.Parse(transport.Last);
         Assert.Equal(Environment.ProcessId.ToString(), message.ProcId);
@@ -60,19 +62,22 @@ public class WriterTests
     public void A_failing_transport_never_throws_out_of_a_log_call_and_is_counted_and_reported()
     {
         var errors = new List<Exception>();
-        using var writer = new SyslogWriter(new FailingTransport(), new SyslogWriterOptions { OnError = errors.Add });
+        var transport = new FailingTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { OnError = errors.Add, Synchronous = true });
         PlainLog.Text(writer, "a");
         PlainLog.Text(writer, "b");
         Assert.Equal(2, writer.Statistics.Errors);
+        Assert.Equal(2, writer.Statistics.DroppedSendFailure);
         Assert.Equal(2, writer.Statistics.Dropped);
         Assert.Equal(0, writer.Statistics.Sent);
+        Assert.Equal(2, transport.Disconnects);
         Assert.All(errors, e => Assert.IsType<SocketException>(e));
     }
 
     [Fact]
     public void A_throwing_on_error_callback_does_not_escape_either()
     {
-        using var writer = new SyslogWriter(new FailingTransport(), new SyslogWriterOptions { OnError = _ => throw new InvalidOperationException() });
+        using var writer = new SyslogWriter(new FailingTransport(), new SyslogWriterOptions { OnError = _ => throw new InvalidOperationException(), Synchronous = true });
         PlainLog.Text(writer, "a");
         Assert.Equal(1, writer.Statistics.Errors);
     }
@@ -94,7 +99,7 @@ public class WriterTests
         writer.Dispose();
         PlainLog.Text(writer, "late");
         Assert.Empty(transport.Messages);
-        Assert.Equal(1, writer.Statistics.Dropped);
+        Assert.Equal(1, writer.Statistics.DroppedShutdown);
     }
 
     [Fact]
@@ -114,32 +119,48 @@ public class WriterTests
     }
 
     [Theory]
-    [InlineData("tcp://localhost:601", "scheme 'tcp' is not supported")]
-    [InlineData("udp://localhost:514?framing=lf", "query")]
-    [InlineData("udp://localhost:514/path", "path")]
+    [InlineData("http://localhost:601", "the scheme 'http', which is not supported")]
+    [InlineData("udp://localhost:514?framing=lf", "query option 'framing', which udp:// does not know")]
+    [InlineData("tcp://localhost:601?framing=lf&framing=lf", "repeats the query option 'framing'")]
+    [InlineData("tcp://localhost:601?framing=zigzag", "framing is octet-counting or lf")]
+    [InlineData("tcp://localhost:601?timeout=5", "query option 'timeout'")]
+    [InlineData("tls://localhost:6514/path", "has a path")]
+    [InlineData("unix://host/dev/log", "absolute socket path, with no host")]
+    [InlineData("udp://user@localhost:514", "user part")]
     [InlineData("not a uri", "is not a syslog URI")]
-    [InlineData("udp://", "is not a syslog URI")]
+    [InlineData("udp://", "has no host")]
     public void Create_refuses_malformed_uris_saying_what_is_expected(string uri, string reason)
     {
         var error = Assert.Throws<ArgumentException>(() => SyslogWriter.Create(uri));
         Assert.Contains(reason, error.Message);
-        Assert.Contains("udp://host[:port]", error.Message);
+        Assert.Contains("tcp://host[:601][?framing=octet-counting|lf]", error.Message);
     }
 
     [Fact]
-    public void Construction_does_not_resolve_or_contact_the_server()
+    public void Create_builds_each_transport_with_its_defaults_and_options()
     {
-        // A name that cannot resolve: construction succeeds, the send fails, is counted and reported.
-        using var writer = SyslogWriter.Create("udp://no-such-host.invalid:514");
-        PlainLog.Text(writer, "x");
-        Assert.Equal(1, writer.Statistics.Errors);
-        Assert.Equal(1, writer.Statistics.Dropped);
+        Assert.Equal((601, SyslogFraming.OctetCounting), Tcp("tcp://logs.example"));
+        Assert.Equal((1601, SyslogFraming.NonTransparent), Tcp("tcp://logs.example:1601?framing=lf"));
+        Assert.Equal((601, SyslogFraming.OctetCounting), Tcp("tcp://logs.example?framing=octet-counting"));
+
+        static (int, SyslogFraming) Tcp(string uri)
+        {
+            var transport = Assert.IsType<TcpTransport>(Transport(uri));
+            Assert.Equal("logs.example", transport.Host);
+            return (transport.Port, transport.Framing);
+        }
+
+        Assert.Equal(6514, Assert.IsType<TlsTransport>(Transport("tls://logs.example")).Port);
+        Assert.Equal("/run/my log", Assert.IsType<UnixSocketTransport>(Transport("unix:///run/my%20log")).Path);
+        Assert.Equal(514, Assert.IsType<UdpTransport>(Transport("udp://[::1]")).Port);
     }
+
+    private static ISyslogTransport Transport(string uri) => GenLog.Transports.TransportUri.Parse(uri);
 
     [Theory]
     [InlineData("udp://127.0.0.1:{0}", "127.0.0.1")]
     [InlineData("udp://[::1]:{0}", "::1")]
-    public void Udp_sends_one_datagram_per_message_to_a_loopback_receiver(string uriFormat, string address)
+    public async System.Threading.Tasks.Task Udp_sends_one_datagram_per_message_to_a_loopback_receiver(string uriFormat, string address)
     {
         using var receiver = new Socket(IPAddress.Parse(address).AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         receiver.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
@@ -149,6 +170,7 @@ public class WriterTests
         using var writer = SyslogWriter.Create(string.Format(uriFormat, port), new SyslogWriterOptions { HostName = "h", AppName = "a", ProcId = "1" });
         PlainLog.Text(writer, "first");
         PlainLog.Text(writer, "second é");
+        await writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(5));
 
         var buffer = new byte[65536];
         var first = Rfc5424Parser.Parse(buffer.AsSpan(0, receiver.Receive(buffer)));

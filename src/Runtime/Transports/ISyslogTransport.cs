@@ -2,10 +2,25 @@ using System;
 
 namespace GenLog;
 
-/// <summary>Puts finished message bytes onto a socket. Transports know nothing of formats.</summary>
+/// <summary>
+/// Puts finished messages onto a socket, framed as the transport frames them; transports know nothing
+/// of formats. The writer calls a transport from one thread at a time: the background sender, or the
+/// caller's thread in <see cref="SyslogWriterOptions.Synchronous"/> mode. Any method may throw on a
+/// failure; the writer then calls <see cref="Disconnect"/>, waits its back-off, and sends every
+/// message since the last successful <see cref="Flush"/> again.
+/// </summary>
 public interface ISyslogTransport : IDisposable
 {
-    /// <summary>Sends one complete message (for datagram transports, one datagram). May be called from several threads at once.</summary>
+    /// <summary>Opens the connection when there is none; returns at once when there is. Bounded by the transport's connect timeout.</summary>
+    void Connect();
+
+    /// <summary>Sends one message, or buffers it until <see cref="Flush"/> (stream transports coalesce many into one write).</summary>
     /// <param name="message">The bytes of one message, valid only during the call.</param>
     void Send(ReadOnlySpan<byte> message);
+
+    /// <summary>Writes everything buffered since the last flush; when it returns, the bytes are with the operating system.</summary>
+    void Flush();
+
+    /// <summary>Drops the connection and anything buffered, after a failure; the next <see cref="Connect"/> opens a new one.</summary>
+    void Disconnect();
 }

@@ -1,0 +1,167 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GenLog.Delivery;
+
+/// <summary>
+/// The one thread that drains a writer's queue: it takes many messages at once, hands them to the
+/// transport and flushes once, so a stream transport writes them with one socket call. A failed
+/// batch is kept and sent again, from its first message, after the reconnect back-off; nothing
+/// leaves the batch before the transport's flush succeeded.
+/// </summary>
+internal sealed class BackgroundSender : IDisposable
+{
+    /// <summary>Most messages in one batch.</summary>
+    private const int MaxBatchMessages = 1024;
+
+    /// <summary>Batch bytes when messages are small; a batch always holds at least one largest message.</summary>
+    private const int BatchBytes = 64 * 1024;
+
+    private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(250);
+
+    private readonly MessageQueue _queue;
+    private readonly ISyslogTransport _transport;
+    private readonly ReconnectPolicy _reconnect;
+    private readonly TimeProvider _time;
+    private readonly SyslogStatistics _statistics;
+    private readonly Action<Exception> _reportError;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _thread;
+    private readonly byte[] _batch;
+    private readonly int[] _lengths = new int[MaxBatchMessages];
+    private TaskCompletionSource _progress = NewProgress();
+    private int _inFlight;
+    private long _completed;
+
+    public BackgroundSender(MessageQueue queue, ISyslogTransport transport, int maxMessageSize, ReconnectPolicy reconnect, TimeProvider time, SyslogStatistics statistics, Action<Exception> reportError)
+    {
+        _queue = queue;
+        _transport = transport;
+        _reconnect = reconnect;
+        _time = time;
+        _statistics = statistics;
+        _reportError = reportError;
+        _batch = new byte[Math.Max(BatchBytes, maxMessageSize)];
+        _thread = new Thread(Run) { IsBackground = true, Name = "GenLog sender" };
+        _thread.Start();
+    }
+
+    /// <summary>Messages taken from the queue but not yet sent.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Messages finished so far: sent, or dropped by the sender.</summary>
+    public long Completed => Volatile.Read(ref _completed);
+
+    /// <summary>Completes when the number of finished messages reaches <paramref name="target"/>.</summary>
+    public async Task WaitForAsync(long target, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var progress = Volatile.Read(ref _progress);
+            if (Completed >= target || _stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            await progress.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the thread (after its current attempt) and drops what it still holds.</summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _queue.Close();
+        _thread.Join();
+        _stop.Dispose();
+    }
+
+    private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void Run()
+    {
+        var count = 0;
+        var failures = 0;
+        while (!_stop.IsCancellationRequested)
+        {
+            if (count == 0)
+            {
+                count = _queue.Take(_batch, _lengths, IdleWait);
+                Volatile.Write(ref _inFlight, count);
+                if (count == 0)
+                {
+                    continue;
+                }
+            }
+
+            try
+            {
+                _transport.Connect();
+                var offset = 0;
+                for (var i = 0; i < count; i++)
+                {
+                    _transport.Send(_batch.AsSpan(offset, _lengths[i]));
+                    offset += _lengths[i];
+                }
+
+                _transport.Flush();
+                if (failures > 0)
+                {
+                    _statistics.AddReconnect();
+                    failures = 0;
+                }
+
+                _statistics.AddSent(count);
+                Finish(count);
+                count = 0;
+            }
+            catch (Exception exception)
+            {
+                _reportError(exception);
+                Disconnect();
+                failures++;
+                Wait(_reconnect.Delay(failures));
+            }
+        }
+
+        // Stopped: what the sender still holds was never confirmed sent.
+        if (count > 0)
+        {
+            _statistics.AddDropped(SyslogDropReason.Shutdown, count);
+            Finish(count);
+        }
+    }
+
+    private void Finish(int count)
+    {
+        Volatile.Write(ref _inFlight, 0);
+        Interlocked.Add(ref _completed, count);
+        Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+    }
+
+    private void Disconnect()
+    {
+        try
+        {
+            _transport.Disconnect();
+        }
+        catch (Exception exception)
+        {
+            _reportError(exception);
+        }
+    }
+
+    /// <summary>Waits on the writer's clock, so tests drive the back-off without sleeping; a stop ends it.</summary>
+    private void Wait(TimeSpan delay)
+    {
+        try
+        {
+            Task.Delay(delay, _time, _stop.Token).Wait();
+        }
+        catch (AggregateException)
+        {
+            // Cancelled by a stop.
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Threading;
+
+namespace GenLog.Transports;
+
+/// <summary>One open stream socket (TCP, optionally TLS, or Unix) with its framing buffer.</summary>
+internal sealed class StreamConnection : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly Stream _stream;
+    private readonly FrameBuffer _frames;
+    private volatile bool _peerClosed;
+
+    private StreamConnection(Socket socket, Stream stream, SyslogFraming framing)
+    {
+        _socket = socket;
+        _stream = stream;
+        _frames = new FrameBuffer(framing);
+        _ = WatchForCloseAsync();
+    }
+
+    /// <summary>Connects a TCP socket (and authenticates TLS when <paramref name="tls"/> is given), each step within its timeout.</summary>
+    public static StreamConnection OpenTcp(string host, int port, SyslogFraming framing, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    {
+        var address = HostResolver.Resolve(host);
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        return Open(socket, new IPEndPoint(address, port), framing, connectTimeout, writeTimeout, tls);
+    }
+
+    /// <summary>Connects a Unix stream socket.</summary>
+    public static StreamConnection OpenUnix(Socket socket, EndPoint endPoint, SyslogFraming framing, TimeSpan connectTimeout, TimeSpan writeTimeout) =>
+        Open(socket, endPoint, framing, connectTimeout, writeTimeout, tls: null);
+
+    /// <summary>Frames a message into the buffer (writing out a full buffer first).</summary>
+    public void Send(ReadOnlySpan<byte> message) => _frames.Append(message, _stream);
+
+    /// <summary>Writes the buffer; fails at once when the peer has closed the connection.</summary>
+    public void Flush()
+    {
+        if (_peerClosed)
+        {
+            throw new IOException("The syslog server closed the connection.");
+        }
+
+        _frames.WriteTo(_stream);
+        _stream.Flush();
+    }
+
+    public void Dispose()
+    {
+        _frames.Clear();
+        _stream.Dispose();
+        _socket.Dispose();
+    }
+
+    /// <summary>
+    /// Syslog over TCP and TLS is one-way (RFC 6587, RFC 5425): the server sends no data, so a read that
+    /// ends means it closed the connection (EOF, a TLS alert, a reset), and a write would vanish. Reading
+    /// all the time also consumes what TLS 1.3 sends after the handshake (session tickets).
+    /// </summary>
+    private async System.Threading.Tasks.Task WatchForCloseAsync()
+    {
+        var buffer = new byte[512];
+        try
+        {
+            while (await _stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (Exception)
+        {
+            // A reset or a disposed stream: closed either way.
+        }
+
+        _peerClosed = true;
+    }
+
+    private static StreamConnection Open(Socket socket, EndPoint endPoint, SyslogFraming framing, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    {
+        try
+        {
+            using (var timeout = new CancellationTokenSource(connectTimeout))
+            {
+                try
+                {
+                    socket.ConnectAsync(endPoint, timeout.Token).AsTask().GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new TimeoutException($"Connecting to {endPoint} took longer than {connectTimeout.TotalSeconds:0.###} s.");
+                }
+            }
+
+            socket.SendTimeout = (int)writeTimeout.TotalMilliseconds;
+            var network = new NetworkStream(socket, ownsSocket: false) { WriteTimeout = (int)writeTimeout.TotalMilliseconds };
+            if (tls is null)
+            {
+                return new StreamConnection(socket, network, framing);
+            }
+
+            // The handshake reads and writes under the same bounds as the connect.
+            network.ReadTimeout = (int)connectTimeout.TotalMilliseconds;
+            socket.ReceiveTimeout = (int)connectTimeout.TotalMilliseconds;
+            var ssl = new SslStream(network, leaveInnerStreamOpen: false);
+            try
+            {
+                ssl.AuthenticateAsClient(tls);
+            }
+            catch
+            {
+                ssl.Dispose();
+                throw;
+            }
+
+            return new StreamConnection(socket, ssl, framing);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}

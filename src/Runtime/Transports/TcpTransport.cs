@@ -1,0 +1,63 @@
+using System;
+using System.Net;
+using GenLog.Transports;
+
+namespace GenLog;
+
+/// <summary>
+/// Syslog over TCP (RFC 6587), octet-counted by default. Connects lazily, on the sender's thread, within
+/// <see cref="ConnectTimeout"/>; a server that closed the connection is noticed before the next write.
+/// Plain TCP is at-most-once around a crash: what the kernel had accepted when the peer died may be
+/// lost (see docs/transports.md); RELP is the acknowledged choice.
+/// </summary>
+public sealed class TcpTransport : ISyslogTransport
+{
+    private StreamConnection? _connection;
+
+    /// <summary>Sends to <paramref name="host"/>:<paramref name="port"/> (601, RFC 6587's port, by default).</summary>
+    /// <exception cref="ArgumentException">An empty host.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535 or an unknown framing.</exception>
+    public TcpTransport(string host, int port = 601, SyslogFraming framing = SyslogFraming.OctetCounting)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        Host = host;
+        Port = TransportChecks.Port(port);
+        Framing = TransportChecks.Framing(framing);
+    }
+
+    /// <summary>The server's host name or address.</summary>
+    public string Host { get; }
+
+    /// <summary>The server's port.</summary>
+    public int Port { get; }
+
+    /// <summary>How messages are delimited on the stream.</summary>
+    public SyslogFraming Framing { get; }
+
+    /// <summary>How long a connect may take. Default 10 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+
+    /// <summary>How long one write may block (a peer that stopped reading). Default 30 s.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+
+    /// <inheritdoc />
+    public void Connect() => _connection ??= StreamConnection.OpenTcp(Host, Port, Framing, ConnectTimeout, WriteTimeout, tls: null);
+
+    /// <inheritdoc />
+    public void Send(ReadOnlySpan<byte> message) => Connected().Send(message);
+
+    /// <inheritdoc />
+    public void Flush() => Connected().Flush();
+
+    /// <inheritdoc />
+    public void Disconnect()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    /// <summary>Closes the connection.</summary>
+    public void Dispose() => Disconnect();
+
+    private StreamConnection Connected() => _connection ?? throw new InvalidOperationException("Connect() first.");
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Net.Security;
+using GenLog.Transports;
+
+namespace GenLog;
+
+/// <summary>
+/// Syslog over TLS (RFC 5425): octet-counted frames in a TLS stream. The server's certificate chain and
+/// host name are always checked, unless the options carry the user's own
+/// <see cref="SslClientAuthenticationOptions.RemoteCertificateValidationCallback"/>; a client certificate
+/// (mutual TLS) goes in <see cref="SslClientAuthenticationOptions.ClientCertificates"/>. A failed
+/// handshake is an error like any other (reported, retried with back-off); there is never a fall-back to
+/// plain text.
+/// </summary>
+public sealed class TlsTransport : ISyslogTransport
+{
+    private readonly SslClientAuthenticationOptions _tls;
+    private StreamConnection? _connection;
+
+    /// <summary>Sends to <paramref name="host"/>:<paramref name="port"/> (6514, RFC 5425's port, by default).</summary>
+    /// <param name="host">The server; also the name its certificate must carry, unless <paramref name="tls"/> sets <c>TargetHost</c>.</param>
+    /// <param name="port">The server's port.</param>
+    /// <param name="tls">TLS options (client certificates, protocols, a validation callback); null for the defaults.</param>
+    public TlsTransport(string host, int port = 6514, SslClientAuthenticationOptions? tls = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        Host = host;
+        Port = TransportChecks.Port(port);
+        _tls = new SslClientAuthenticationOptions
+        {
+            TargetHost = string.IsNullOrEmpty(tls?.TargetHost) ? host : tls.TargetHost,
+            ClientCertificates = tls?.ClientCertificates,
+            EnabledSslProtocols = tls?.EnabledSslProtocols ?? default,
+            CertificateRevocationCheckMode = tls?.CertificateRevocationCheckMode ?? default,
+            RemoteCertificateValidationCallback = tls?.RemoteCertificateValidationCallback,
+            LocalCertificateSelectionCallback = tls?.LocalCertificateSelectionCallback,
+            CertificateChainPolicy = tls?.CertificateChainPolicy,
+            ClientCertificateContext = tls?.ClientCertificateContext,
+            EncryptionPolicy = tls?.EncryptionPolicy ?? default,
+            AllowRenegotiation = tls?.AllowRenegotiation ?? true,
+        };
+    }
+
+    /// <summary>The server's host name or address.</summary>
+    public string Host { get; }
+
+    /// <summary>The server's port.</summary>
+    public int Port { get; }
+
+    /// <summary>How long the connect, and then the handshake, may each take. Default 10 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+
+    /// <summary>How long one write may block. Default 30 s.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+
+    /// <inheritdoc />
+    public void Connect() => _connection ??= StreamConnection.OpenTcp(Host, Port, SyslogFraming.OctetCounting, ConnectTimeout, WriteTimeout, _tls);
+
+    /// <inheritdoc />
+    public void Send(ReadOnlySpan<byte> message) => Connected().Send(message);
+
+    /// <inheritdoc />
+    public void Flush() => Connected().Flush();
+
+    /// <inheritdoc />
+    public void Disconnect()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    /// <summary>Closes the connection.</summary>
+    public void Dispose() => Disconnect();
+
+    private StreamConnection Connected() => _connection ?? throw new InvalidOperationException("Connect() first.");
+}

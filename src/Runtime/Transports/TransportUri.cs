@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+
+namespace GenLog.Transports;
+
+/// <summary>Turns the URIs of <see cref="SyslogWriter.Create"/> into transports; every unknown part is an error, never ignored.</summary>
+internal static class TransportUri
+{
+    private const string Expected = "Expected udp://host[:514], tcp://host[:601][?framing=octet-counting|lf], tls://host[:6514] or unix:///path/to/socket.";
+
+    public static ISyslogTransport Parse(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
+        {
+            throw Error(uri, "is not a syslog URI");
+        }
+
+        if (!string.IsNullOrEmpty(parsed.Fragment) || !string.IsNullOrEmpty(parsed.UserInfo))
+        {
+            throw Error(uri, "has a fragment or user part, which no transport takes");
+        }
+
+        var query = Query(uri, parsed.Query);
+        switch (parsed.Scheme)
+        {
+            case "udp":
+                Network(uri, parsed, query, allowed: Array.Empty<string>());
+                return new UdpTransport(parsed.IdnHost, PortOr(parsed, 514));
+            case "tcp":
+                Network(uri, parsed, query, allowed: new[] { "framing" });
+                return new TcpTransport(parsed.IdnHost, PortOr(parsed, 601), Framing(uri, query));
+            case "tls":
+                Network(uri, parsed, query, allowed: Array.Empty<string>());
+                return new TlsTransport(parsed.IdnHost, PortOr(parsed, 6514));
+            case "unix":
+                if (!string.IsNullOrEmpty(parsed.Host) || query.Count > 0 || parsed.AbsolutePath.Length <= 1)
+                {
+                    throw Error(uri, "must be unix:// and an absolute socket path, with no host or query");
+                }
+
+                return new UnixSocketTransport(Uri.UnescapeDataString(parsed.AbsolutePath));
+            default:
+                throw Error(uri, $"has the scheme '{parsed.Scheme}', which is not supported");
+        }
+    }
+
+    private static void Network(string uri, Uri parsed, Dictionary<string, string> query, string[] allowed)
+    {
+        if (string.IsNullOrEmpty(parsed.Host))
+        {
+            throw Error(uri, "has no host");
+        }
+
+        if (parsed.AbsolutePath != "/")
+        {
+            throw Error(uri, "has a path, which network transports do not take");
+        }
+
+        foreach (var key in query.Keys)
+        {
+            if (Array.IndexOf(allowed, key) < 0)
+            {
+                throw Error(uri, $"has the query option '{key}', which {parsed.Scheme}:// does not know");
+            }
+        }
+    }
+
+    private static SyslogFraming Framing(string uri, Dictionary<string, string> query)
+    {
+        if (!query.TryGetValue("framing", out var framing))
+        {
+            return SyslogFraming.OctetCounting;
+        }
+
+        return framing.ToLowerInvariant() switch
+        {
+            "octet-counting" or "octet" => SyslogFraming.OctetCounting,
+            "lf" or "non-transparent" => SyslogFraming.NonTransparent,
+            _ => throw Error(uri, $"has framing={framing}; framing is octet-counting or lf"),
+        };
+    }
+
+    private static int PortOr(Uri parsed, int fallback) => parsed.IsDefaultPort || parsed.Port < 0 ? fallback : parsed.Port;
+
+    private static Dictionary<string, string> Query(string uri, string query)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+            if (!options.TryAdd(key, equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..])))
+            {
+                throw Error(uri, $"repeats the query option '{key}'");
+            }
+        }
+
+        return options;
+    }
+
+    private static ArgumentException Error(string uri, string problem) => new($"'{uri}' {problem}. {Expected}", nameof(uri));
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Net.Sockets;
+using GenLog.Transports;
+
+namespace GenLog;
+
+/// <summary>
+/// Syslog to a local daemon over a Unix socket, <c>/dev/log</c> by default. Like CPython's
+/// <c>SysLogHandler</c>, it connects a datagram socket (one message per datagram) and falls back to a
+/// stream socket when the path is one; on a stream, messages end with LF (RFC 6587 §3.4.2, CR and LF
+/// inside escaped). After the daemon restarts, the next attempt connects to the new socket.
+/// </summary>
+public sealed class UnixSocketTransport : ISyslogTransport
+{
+    private Socket? _datagram;
+    private StreamConnection? _stream;
+
+    /// <summary>Sends to the socket at <paramref name="path"/>.</summary>
+    /// <exception cref="ArgumentException">An empty path.</exception>
+    public UnixSocketTransport(string path = "/dev/log")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = path;
+    }
+
+    /// <summary>The socket's path.</summary>
+    public string Path { get; }
+
+    /// <summary>Whether the connected socket is a stream socket (the fall-back); false before the first connect.</summary>
+    public bool IsStream => _stream is not null;
+
+    /// <summary>How long a connect may take. Default 10 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+
+    /// <summary>How long one send may block (a daemon that stopped reading). Default 30 s.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+
+    /// <inheritdoc />
+    public void Connect()
+    {
+        if (_datagram is not null || _stream is not null)
+        {
+            return;
+        }
+
+        var endPoint = new UnixDomainSocketEndPoint(Path);
+        var datagram = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified) { SendTimeout = (int)WriteTimeout.TotalMilliseconds };
+        try
+        {
+            datagram.Connect(endPoint);
+            _datagram = datagram;
+            return;
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ProtocolType)
+        {
+            // EPROTOTYPE: the path is a stream socket (CPython tries SOCK_DGRAM, then SOCK_STREAM).
+            datagram.Dispose();
+        }
+        catch
+        {
+            datagram.Dispose();
+            throw;
+        }
+
+        var stream = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        _stream = StreamConnection.OpenUnix(stream, endPoint, SyslogFraming.NonTransparent, ConnectTimeout, WriteTimeout);
+    }
+
+    /// <inheritdoc />
+    public void Send(ReadOnlySpan<byte> message)
+    {
+        if (_datagram is not null)
+        {
+            _datagram.Send(message, SocketFlags.None);
+        }
+        else
+        {
+            (_stream ?? throw new InvalidOperationException("Connect() first.")).Send(message);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Flush() => _stream?.Flush();
+
+    /// <inheritdoc />
+    public void Disconnect()
+    {
+        _datagram?.Dispose();
+        _datagram = null;
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    /// <summary>Closes the socket.</summary>
+    public void Dispose() => Disconnect();
+}
