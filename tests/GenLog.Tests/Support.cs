@@ -78,3 +78,79 @@ public static class Writers
         return (new SyslogWriter(transport, options), transport);
     }
 }
+
+/// <summary>A transport whose server is up or down as the test says; it records every attempt and message.</summary>
+public sealed class ScriptedTransport(TimeProvider time) : ISyslogTransport
+{
+    private readonly object _gate = new();
+    private readonly List<byte[]> _delivered = new();
+    private readonly List<byte[]> _pending = new();
+    private bool _connected;
+
+    /// <summary>Whether the server accepts connections.</summary>
+    public volatile bool Up;
+
+    /// <summary>Released once per connect attempt.</summary>
+    public System.Threading.SemaphoreSlim AttemptMade { get; } = new(0);
+
+    /// <summary>The clock's time at each connect attempt.</summary>
+    public List<DateTimeOffset> Attempts { get; } = new();
+
+    public int Flushes { get; private set; }
+
+    public List<string> Delivered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _delivered.ConvertAll(m => System.Text.Encoding.UTF8.GetString(m));
+            }
+        }
+    }
+
+    public void Connect()
+    {
+        lock (_gate)
+        {
+            Attempts.Add(time.GetUtcNow());
+        }
+
+        AttemptMade.Release();
+        if (!Up)
+        {
+            throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+        }
+
+        _connected = true;
+    }
+
+    public void Send(ReadOnlySpan<byte> message)
+    {
+        if (!_connected)
+        {
+            throw new InvalidOperationException("not connected");
+        }
+
+        _pending.Add(message.ToArray());
+    }
+
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            _delivered.AddRange(_pending);
+            Flushes++;
+        }
+
+        _pending.Clear();
+    }
+
+    public void Disconnect()
+    {
+        _connected = false;
+        _pending.Clear();
+    }
+
+    public void Dispose() => Disconnect();
+}
