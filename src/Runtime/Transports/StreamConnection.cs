@@ -13,6 +13,7 @@ internal sealed class StreamConnection : IDisposable
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly FrameBuffer _frames;
+    private readonly System.Threading.Tasks.Task _watch;
     private volatile bool _peerClosed;
 
     private StreamConnection(Socket socket, Stream stream, SyslogFraming framing)
@@ -20,8 +21,11 @@ internal sealed class StreamConnection : IDisposable
         _socket = socket;
         _stream = stream;
         _frames = new FrameBuffer(framing);
-        _ = WatchForCloseAsync();
+        _watch = WatchForCloseAsync();
     }
+
+    /// <summary>How long a graceful close waits for the server to close its side.</summary>
+    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Connects a TCP socket (and authenticates TLS when <paramref name="tls"/> is given), each step within its timeout.</summary>
     public static StreamConnection OpenTcp(string host, int port, SyslogFraming framing, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
@@ -50,11 +54,39 @@ internal sealed class StreamConnection : IDisposable
         _stream.Flush();
     }
 
+    /// <summary>
+    /// Closes after a failure. The socket is closed at once; with the watcher's read still pending that is
+    /// an abortive close (RST), which is right for a connection that already failed.
+    /// </summary>
     public void Dispose()
     {
         _frames.Clear();
         _stream.Dispose();
         _socket.Dispose();
+    }
+
+    /// <summary>
+    /// Closes when the writer is done: TLS close_notify, then FIN after the last byte, then a bounded wait for
+    /// the server to close its side, so that the close is orderly and nothing it has not read yet is reset away.
+    /// </summary>
+    public void Close()
+    {
+        try
+        {
+            if (_stream is SslStream ssl)
+            {
+                ssl.ShutdownAsync().Wait(CloseWait);
+            }
+
+            _socket.Shutdown(SocketShutdown.Send);
+            _watch.Wait(CloseWait);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or AggregateException)
+        {
+            // The peer is gone already: nothing more to close politely.
+        }
+
+        Dispose();
     }
 
     /// <summary>

@@ -56,8 +56,12 @@ public sealed class TcpTransport : ISyslogTransport
         _connection = null;
     }
 
-    /// <summary>Closes the connection.</summary>
-    public void Dispose() => Disconnect();
+    /// <summary>Closes the connection in order: the server reads everything before the close.</summary>
+    public void Dispose()
+    {
+        _connection?.Close();
+        _connection = null;
+    }
 
     private StreamConnection Connected() => _connection ?? throw new InvalidOperationException("Connect() first.");
 }

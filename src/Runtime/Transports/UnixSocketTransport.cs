@@ -91,6 +91,11 @@ public sealed class UnixSocketTransport : ISyslogTransport
         _stream = null;
     }
 
-    /// <summary>Closes the socket.</summary>
-    public void Dispose() => Disconnect();
+    /// <summary>Closes the socket (a stream in order: the daemon reads everything before the close).</summary>
+    public void Dispose()
+    {
+        _stream?.Close();
+        _stream = null;
+        Disconnect();
+    }
 }
