@@ -145,7 +145,8 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     /// <summary>
     /// Sends what is queued, waiting at most <see cref="SyslogWriterOptions.CloseTimeout"/>, then closes the
     /// transport (CPython's <c>close()</c>). What could not be sent by then is counted in
-    /// <see cref="SyslogStatistics.DroppedShutdown"/>, as is anything logged afterwards.
+    /// <see cref="SyslogStatistics.DroppedShutdown"/>, as is anything logged afterwards. A connect or
+    /// write already under way is not interrupted: the wait can grow by the transport's own timeout.
     /// </summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
