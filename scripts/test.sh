@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+# rsyslogd lives in /usr/sbin, which is not on every user's PATH; the TLS listener needs the gtls driver.
+if ! command -v rsyslogd >/dev/null 2>&1 && [ ! -x /usr/sbin/rsyslogd ]; then
+  need_apt+=(rsyslog rsyslog-gnutls)
+elif ! compgen -G '/usr/lib*/rsyslog/lmnsd_gtls.so' >/dev/null && ! compgen -G '/usr/lib/*/rsyslog/lmnsd_gtls.so' >/dev/null; then
+  need_apt+=(rsyslog-gnutls)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
