@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Linq;
+using System.Security.Authentication;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using GenLog.Interop.Tests.Support;
+using Xunit.Abstractions;
+
+namespace GenLog.Interop.Tests;
+
+/// <summary>Orders as the transports' peer tests send them: every parameter is also an SD-PARAM.</summary>
+[SyslogSource(SyslogFacility.Local5, AppName = "genlog-it", SdId = "it@32473")]
+public static partial class PeerLog
+{
+    [SyslogMessage(SyslogSeverity.Warning, "Order {Order} for {Customer}: {Amount:F2} {Note}", MsgId = "ORDER")]
+    public static partial void Order(SyslogWriter writer, int order, string customer, double amount, string note);
+}
+
+/// <summary>GenLog's TCP, TLS and Unix transports against a real rsyslogd, field by field and while it dies.</summary>
+public sealed class RsyslogTransportTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    public enum Kind
+    {
+        TcpOctetCounting,
+        TcpLf,
+        Tls,
+        Unix,
+    }
+
+    private static SyslogWriterOptions Options(ConcurrentQueue<Exception>? errors = null, Action<SyslogWriterOptions>? configure = null)
+    {
+        var options = new SyslogWriterOptions
+        {
+            HostName = "genlog-host",
+            AppName = "unused",
+            ProcId = "4242",
+            OnError = errors is null ? null : errors.Enqueue,
+            Reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) },
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    private static ISyslogTransport Transport(Kind kind, RsyslogServer rsyslog) => kind switch
+    {
+        Kind.TcpOctetCounting => new TcpTransport("127.0.0.1", rsyslog.TcpPort),
+        Kind.TcpLf => new TcpTransport("127.0.0.1", rsyslog.TcpPort, SyslogFraming.NonTransparent),
+        Kind.Tls => new TlsTransport("127.0.0.1", rsyslog.TlsPort, rsyslog.Certificates.CreateClientOptions()),
+        _ => new UnixSocketTransport(rsyslog.UnixSocketPath),
+    };
+
+    private static RsyslogOptions Listener(Kind kind) => kind switch
+    {
+        Kind.Tls => new RsyslogOptions { Tls = true },
+        Kind.Unix => new RsyslogOptions { UnixSocket = true },
+        _ => new RsyslogOptions { Tcp = true },
+    };
+
+    [SkippableTheory]
+    [InlineData(Kind.TcpOctetCounting)]
+    [InlineData(Kind.TcpLf)]
+    [InlineData(Kind.Tls)]
+    [InlineData(Kind.Unix)]
+    public async Task Every_field_arrives_as_sent(Kind kind)
+    {
+        RsyslogServer.RequireRsyslogd(tls: kind == Kind.Tls);
+        await using var rsyslog = await RsyslogServer.StartAsync(Listener(kind));
+        var errors = new ConcurrentQueue<Exception>();
+        await using (var writer = new SyslogWriter(Transport(kind, rsyslog), Options(errors)))
+        {
+            PeerLog.Order(writer, 7, "Zoë \"Q\" [x]", 12.5, "esc\u001b[31m é 日本 😀");
+            PeerLog.Order(writer, 8, "second", -0.126, "line\nbreak");
+            await writer.FlushAsync().WaitAsync(Wait);
+        }
+
+        var records = await rsyslog.WaitForRecordsAsync(2, Wait);
+        Assert.Empty(errors);
+        var first = records[0];
+        Assert.Equal((21 * 8) + 4, first.Pri);
+        Assert.Equal((21, 4), (first.Facility, first.Severity));
+        Assert.Equal("genlog-host", first.HostName);
+        Assert.Equal("genlog-it", first.AppName);
+        Assert.Equal("4242", first.ProcId);
+        Assert.Equal("ORDER", first.MsgId);
+        Assert.Matches(new Regex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$"), first.Timestamp);
+
+        // RFC 5424 §6.3.3: '"', '\' and ']' escaped in PARAM-VALUE; ESC is GenLog's #033 (rsyslog leaves '#' alone).
+        Assert.Equal("[it@32473 Order=\"7\" Customer=\"Zoë \\\"Q\\\" [x\\]\" Amount=\"12.50\" Note=\"esc#033[31m é 日本 😀\"]", first.StructuredData);
+        Assert.True(first.MsgHasBom, "RFC 5424 §6.4: MSG starts with the BOM");
+        Assert.Equal("Order 7 for Zoë \"Q\" [x]: 12.50 esc#033[31m é 日本 😀", first.MsgWithoutBom);
+        Assert.Equal("Order 8 for second: -0.13 line#012break", records[1].MsgWithoutBom);
+    }
+
+    [SkippableFact]
+    public async Task Server_down_at_start_up_everything_arrives_when_it_comes_up()
+    {
+        RsyslogServer.RequireRsyslogd();
+        await using var rsyslog = await RsyslogServer.StartAsync(new RsyslogOptions { Tcp = true });
+        await rsyslog.KillAsync();
+
+        await using var writer = new SyslogWriter(new TcpTransport("127.0.0.1", rsyslog.TcpPort), Options());
+        var took = new double[5_000];
+        for (var i = 0; i < took.Length; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            SequenceLog.Numbered(writer, i, "early");
+            took[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        Array.Sort(took);
+        output.WriteLine($"5,000 logging calls with the server down: median {took[2_500]:0.0} µs, p99 {took[4_950]:0.0} µs, max {took[^1]:0.0} µs");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(0, writer.Statistics.Sent);
+
+        await rsyslog.RestartAsync();
+        await writer.FlushAsync().WaitAsync(Wait);
+        var sequence = Sequence(await rsyslog.WaitForRecordsAsync(5_000, Wait));
+        Assert.Equal(Enumerable.Range(0, 5_000), sequence);
+        Assert.Equal(0, writer.Statistics.Dropped);
+        Assert.True(writer.Statistics.Reconnects >= 1);
+    }
+
+    [SkippableTheory]
+    [InlineData(Kind.TcpOctetCounting)]
+    [InlineData(Kind.Tls)]
+    public async Task Killed_and_restarted_mid_stream_the_writer_reconnects_and_loses_only_what_was_in_flight(Kind kind)
+    {
+        RsyslogServer.RequireRsyslogd(tls: kind == Kind.Tls);
+        await using var rsyslog = await RsyslogServer.StartAsync(Listener(kind));
+        await using var writer = new SyslogWriter(Transport(kind, rsyslog), Options());
+        const int total = 20_000;
+        long sentBeforeKill = 0;
+        long sentAfterRestart = 0;
+        for (var i = 0; i < total; i++)
+        {
+            SequenceLog.Numbered(writer, i, "stream");
+            if (i % 100 == 99)
+            {
+                await Task.Delay(1); // a steady stream, not one burst
+            }
+
+            if (i == total / 2)
+            {
+                sentBeforeKill = writer.Statistics.Sent;
+                await rsyslog.KillAsync();
+                await Task.Delay(500);
+                await rsyslog.RestartAsync();
+                sentAfterRestart = writer.Statistics.Sent;
+            }
+        }
+
+        await writer.FlushAsync().WaitAsync(Wait);
+        var received = Sequence(await rsyslog.ReadRecordsAfterAsync(TimeSpan.FromSeconds(2)));
+        var missing = Enumerable.Range(0, total).Except(received).ToArray();
+        var duplicated = received.Count - received.Distinct().Count();
+        output.WriteLine($"{kind}: sent {writer.Statistics.Sent}, received {received.Count}, missing {missing.Length}, duplicated {duplicated}, reconnects {writer.Statistics.Reconnects}, flushed before kill {sentBeforeKill}, by restart {sentAfterRestart}");
+
+        Assert.True(writer.Statistics.Reconnects >= 1, "the writer must reconnect by itself");
+        Assert.Equal(0, writer.Statistics.Dropped);
+
+        // Only what was handed to the dead connection can be lost: nothing logged after the restart is missing.
+        Assert.All(missing, seq => Assert.True(seq < sentAfterRestart, $"seq {seq} was logged after the restart and is missing"));
+        Assert.True(duplicated <= 1_024 * writer.Statistics.Reconnects, $"{duplicated} duplicates: at most one batch per reconnect");
+        Assert.Equal(Enumerable.Range((int)sentAfterRestart, total - (int)sentAfterRestart), received.Where(seq => seq >= sentAfterRestart).Distinct().Order());
+    }
+
+    [SkippableFact]
+    public async Task Queue_overflow_while_the_server_is_down_drops_exactly_the_newest()
+    {
+        RsyslogServer.RequireRsyslogd();
+        await using var rsyslog = await RsyslogServer.StartAsync(new RsyslogOptions { Tcp = true });
+        await rsyslog.KillAsync();
+        await using var writer = new SyslogWriter(new TcpTransport("127.0.0.1", rsyslog.TcpPort), Options(configure: o => o.QueueCapacity = 64 * 1024));
+        for (var i = 0; i < 5_000; i++)
+        {
+            SequenceLog.Numbered(writer, i, "overflow");
+        }
+
+        var dropped = writer.Statistics.DroppedQueueFull;
+        Assert.True(dropped > 0);
+        await rsyslog.RestartAsync();
+        await writer.FlushAsync().WaitAsync(Wait);
+        var received = Sequence(await rsyslog.ReadRecordsAfterAsync(TimeSpan.FromSeconds(1)));
+        output.WriteLine($"queue of 64 KiB: {received.Count} delivered, {dropped} dropped");
+
+        // DropNewest keeps the oldest: exactly the first messages arrive, and every other one was counted.
+        Assert.Equal(Enumerable.Range(0, received.Count), received);
+        Assert.Equal(5_000, received.Count + dropped);
+    }
+
+    [SkippableTheory]
+    [InlineData("untrusted")]
+    [InlineData("wrong host")]
+    public async Task Tls_with_a_certificate_that_fails_validation_sends_nothing_and_reports_it(string problem)
+    {
+        RsyslogServer.RequireRsyslogd(tls: true);
+        var certificates = TestCertificates.Shared;
+        await using var rsyslog = await RsyslogServer.StartAsync(new RsyslogOptions
+        {
+            Tls = true,
+            TlsServerCertificate = problem == "untrusted" ? certificates.SelfSignedServer : certificates.WrongHostServer,
+        });
+        var errors = new ConcurrentQueue<Exception>();
+        var tls = problem == "untrusted" ? null : certificates.CreateClientOptions();
+        await using (var writer = new SyslogWriter(new TlsTransport("localhost", rsyslog.TlsPort, tls), Options(errors)))
+        {
+            PeerLog.Order(writer, 1, "never", 1, "sent");
+            await Task.Delay(500);
+            Assert.Equal(0, writer.Statistics.Sent);
+        }
+
+        Assert.Contains(errors, e => e is AuthenticationException);
+        Assert.Empty(await rsyslog.ReadRecordsAfterAsync(TimeSpan.FromSeconds(1)));
+    }
+
+    [SkippableFact]
+    public async Task Unix_socket_follows_the_daemon_through_a_restart()
+    {
+        RsyslogServer.RequireRsyslogd();
+        await using var rsyslog = await RsyslogServer.StartAsync(new RsyslogOptions { UnixSocket = true });
+        await using var writer = new SyslogWriter(new UnixSocketTransport(rsyslog.UnixSocketPath), Options());
+        SequenceLog.Numbered(writer, 1, "before");
+        await rsyslog.WaitForRecordsAsync(1, Wait);
+
+        await rsyslog.KillAsync();
+        await rsyslog.RestartAsync();
+        SequenceLog.Numbered(writer, 2, "after");
+        await writer.FlushAsync().WaitAsync(Wait);
+        var records = await rsyslog.WaitForRecordsAsync(2, Wait);
+        Assert.Equal(new[] { 1, 2 }, Sequence(records));
+    }
+
+    /// <summary>The seq= numbers of the records, in arrival order.</summary>
+    private static System.Collections.Generic.List<int> Sequence(System.Collections.Generic.IEnumerable<RsyslogRecord> records) =>
+        records.Select(r => Regex.Match(r.Msg, @"seq=(\d+)")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+}
