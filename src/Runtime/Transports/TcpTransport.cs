@@ -12,7 +12,7 @@ namespace GenLog;
 /// </summary>
 public sealed class TcpTransport : ISyslogTransport
 {
-    private StreamConnection? _connection;
+    private readonly ConnectionSlot _connection;
 
     /// <summary>Sends to <paramref name="host"/>:<paramref name="port"/> (601, RFC 6587's port, by default).</summary>
     /// <exception cref="ArgumentException">An empty host.</exception>
@@ -23,6 +23,7 @@ public sealed class TcpTransport : ISyslogTransport
         Host = host;
         Port = TransportChecks.Port(port);
         Framing = TransportChecks.Framing(framing);
+        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, Framing, ConnectTimeout, WriteTimeout, tls: null));
     }
 
     /// <summary>The server's host name or address.</summary>
@@ -41,27 +42,17 @@ public sealed class TcpTransport : ISyslogTransport
     public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
-    public void Connect() => _connection ??= StreamConnection.OpenTcp(Host, Port, Framing, ConnectTimeout, WriteTimeout, tls: null);
+    public void Connect() => _connection.Connect();
 
     /// <inheritdoc />
-    public void Send(ReadOnlySpan<byte> message) => Connected().Send(message);
+    public void Send(ReadOnlySpan<byte> message) => _connection.Send(message);
 
     /// <inheritdoc />
-    public void Flush() => Connected().Flush();
+    public void Flush() => _connection.Flush();
 
     /// <inheritdoc />
-    public void Disconnect()
-    {
-        _connection?.Dispose();
-        _connection = null;
-    }
+    public void Disconnect() => _connection.Disconnect();
 
     /// <summary>Closes the connection in order: the server reads everything before the close.</summary>
-    public void Dispose()
-    {
-        _connection?.Close();
-        _connection = null;
-    }
-
-    private StreamConnection Connected() => _connection ?? throw new InvalidOperationException("Connect() first.");
+    public void Dispose() => _connection.Close();
 }

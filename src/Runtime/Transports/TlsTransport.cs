@@ -15,7 +15,7 @@ namespace GenLog;
 public sealed class TlsTransport : ISyslogTransport
 {
     private readonly SslClientAuthenticationOptions _tls;
-    private StreamConnection? _connection;
+    private readonly ConnectionSlot _connection;
 
     /// <summary>Sends to <paramref name="host"/>:<paramref name="port"/> (6514, RFC 5425's port, by default).</summary>
     /// <param name="host">The server; also the name its certificate must carry, unless <paramref name="tls"/> sets <c>TargetHost</c>.</param>
@@ -39,6 +39,7 @@ public sealed class TlsTransport : ISyslogTransport
             EncryptionPolicy = tls?.EncryptionPolicy ?? default,
             AllowRenegotiation = tls?.AllowRenegotiation ?? true,
         };
+        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, SyslogFraming.OctetCounting, ConnectTimeout, WriteTimeout, _tls));
     }
 
     /// <summary>The server's host name or address.</summary>
@@ -54,27 +55,17 @@ public sealed class TlsTransport : ISyslogTransport
     public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
-    public void Connect() => _connection ??= StreamConnection.OpenTcp(Host, Port, SyslogFraming.OctetCounting, ConnectTimeout, WriteTimeout, _tls);
+    public void Connect() => _connection.Connect();
 
     /// <inheritdoc />
-    public void Send(ReadOnlySpan<byte> message) => Connected().Send(message);
+    public void Send(ReadOnlySpan<byte> message) => _connection.Send(message);
 
     /// <inheritdoc />
-    public void Flush() => Connected().Flush();
+    public void Flush() => _connection.Flush();
 
     /// <inheritdoc />
-    public void Disconnect()
-    {
-        _connection?.Dispose();
-        _connection = null;
-    }
+    public void Disconnect() => _connection.Disconnect();
 
     /// <summary>Closes the connection in order: the server reads everything before the close.</summary>
-    public void Dispose()
-    {
-        _connection?.Close();
-        _connection = null;
-    }
-
-    private StreamConnection Connected() => _connection ?? throw new InvalidOperationException("Connect() first.");
+    public void Dispose() => _connection.Close();
 }
