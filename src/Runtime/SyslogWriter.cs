@@ -37,10 +37,16 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(transport);
         options ??= new SyslogWriterOptions();
-        _layout = new MessageLayout(options);
-        if (transport is UdpTransport && _layout.MaxMessageSize > UdpTransport.MaxDatagramSize)
+        _layout = new MessageLayout(options, pickle: transport is IPythonTransport);
+        var largest = transport switch
         {
-            throw new ArgumentOutOfRangeException(nameof(options), _layout.MaxMessageSize, $"SyslogWriterOptions.MaxMessageSize must be at most {UdpTransport.MaxDatagramSize} for UDP, the largest datagram.");
+            UdpTransport => UdpTransport.MaxDatagramSize,
+            IPythonTransport python => python.MaxPickleSize,
+            _ => int.MaxValue,
+        };
+        if (_layout.MaxMessageSize > largest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _layout.MaxMessageSize, $"SyslogWriterOptions.MaxMessageSize must be at most {largest} for {transport.GetType().Name}, the largest datagram.");
         }
 
         _transport = transport;

@@ -27,8 +27,12 @@ internal sealed class MessageLayout
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public MessageLayout(SyslogWriterOptions options)
+    /// <summary>The default largest pickle: a frame (length, HMAC tag, pickle) still fits one UDP datagram.</summary>
+    public const int DefaultPickleSize = 65_000;
+
+    public MessageLayout(SyslogWriterOptions options, bool pickle = false)
     {
+        IsPickle = pickle;
         Format = options.Format switch
         {
             SyslogFormat.Rfc5424 or SyslogFormat.Rfc3164 or SyslogFormat.Bare => options.Format,
@@ -55,9 +59,15 @@ internal sealed class MessageLayout
         EscapeControlCharacters = options.EscapeControlCharacters;
         SequenceId = options.SequenceId && Format == SyslogFormat.Rfc5424;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        Started = TimeProvider.GetUtcNow();
 
-        var minimum = LongestHeader() + Ident.Length + MinimumMessageRoom;
-        MaxMessageSize = options.MaxMessageSize ?? Math.Max(minimum, Format == SyslogFormat.Rfc3164 ? 1024 : 8192);
+        if (pickle)
+        {
+            Python = new PythonRecordParts(ProcId, options.AppName);
+        }
+
+        var minimum = (pickle ? Python!.LongestFixedPart : LongestHeader()) + Ident.Length + MinimumMessageRoom;
+        MaxMessageSize = options.MaxMessageSize ?? Math.Max(minimum, pickle ? DefaultPickleSize : Format == SyslogFormat.Rfc3164 ? 1024 : 8192);
         if (MaxMessageSize < minimum || MaxMessageSize > MaxMessageSizeLimit)
         {
             throw new ArgumentOutOfRangeException(
@@ -71,6 +81,12 @@ internal sealed class MessageLayout
     }
 
     public SyslogFormat Format { get; }
+
+    /// <summary>Messages are Python logging records (pickles) for the Python transports, not syslog lines.</summary>
+    public bool IsPickle { get; }
+
+    /// <summary>The precomputed parts of a Python record; set when <see cref="IsPickle"/>.</summary>
+    public PythonRecordParts? Python { get; }
 
     public byte[] HostName { get; }
 
@@ -94,6 +110,9 @@ internal sealed class MessageLayout
     public bool SequenceId { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>When the writer was made: Python's relativeCreated counts from here.</summary>
+    public DateTimeOffset Started { get; }
 
     public int MaxMessageSize { get; }
 

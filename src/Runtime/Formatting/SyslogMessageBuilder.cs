@@ -38,6 +38,7 @@ public ref struct SyslogMessageBuilder
     private Section _section;
     private bool _skipping;
     private bool _hasStructuredData;
+    private int _stringStart = -1;
     private bool _elementOpen;
     private bool _parameterOpen;
     private int _reserved;
@@ -59,10 +60,14 @@ public ref struct SyslogMessageBuilder
         Element,
         Parameter,
         Text,
+        PythonValue,
     }
 
     /// <summary>True when the format carries structured data (RFC 5424); the generated code skips SD otherwise.</summary>
-    public readonly bool WritesStructuredData => _layout.Format == SyslogFormat.Rfc5424;
+    public readonly bool WritesStructuredData => _layout.Format == SyslogFormat.Rfc5424 && !_layout.IsPickle;
+
+    /// <summary>True when the message is a Python logging record (a pickled dict) for the Python transports.</summary>
+    public readonly bool WritesPickle => _layout.IsPickle;
 
     /// <summary>The number of bytes written so far; the start of a value for <see cref="Align"/>.</summary>
     public readonly int Position => _position;
@@ -144,7 +149,15 @@ public ref struct SyslogMessageBuilder
     /// <summary>Ends the header and structured data and starts MSG (the BOM and the ident come first).</summary>
     public void BeginText()
     {
-        if (_layout.Format == SyslogFormat.Rfc5424)
+        if (_layout.IsPickle)
+        {
+            // 'msg': the formatted message (CPython's makePickle sends getMessage()); its length is set in Send.
+            Write(PythonRecordParts.Msg);
+            _stringStart = _position;
+            _bytes[_position] = Pickle.BinUnicode;
+            _position += 5;
+        }
+        else if (_layout.Format == SyslogFormat.Rfc5424)
         {
             if (!_hasStructuredData)
             {
@@ -378,7 +391,12 @@ public ref struct SyslogMessageBuilder
     /// <summary>Finishes the message and hands it to the writer's transport.</summary>
     public void Send()
     {
-        if (_layout.AppendNul)
+        if (_layout.IsPickle)
+        {
+            EndPythonString();
+            Write(Pickle.End);
+        }
+        else if (_layout.AppendNul)
         {
             // ContentLimit keeps one byte free for it.
             _bytes[_position++] = 0;
@@ -388,8 +406,177 @@ public ref struct SyslogMessageBuilder
         MessageBuffer.Return(_buffer);
     }
 
+    /// <summary>Appends constant pickled entries made by the generator (name, pathname, lineno, …), whole or not at all.</summary>
+    public void AppendPickleConstant(scoped ReadOnlySpan<byte> entries)
+    {
+        if (Fits(entries.Length))
+        {
+            Write(entries);
+        }
+        else
+        {
+            _truncated = true;
+        }
+    }
+
+    /// <summary>Appends an int entry under a pickled key (BININT, or LONG1 beyond 32 bits).</summary>
+    public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, long value)
+    {
+        Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
+        WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
+    }
+
+    /// <summary>Appends an unsigned int entry under a pickled key.</summary>
+    public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, ulong value)
+    {
+        Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
+        WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
+    }
+
+    /// <summary>Appends a 128-bit int entry under a pickled key.</summary>
+    public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, Int128 value)
+    {
+        Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
+        WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
+    }
+
+    /// <summary>Appends an unsigned 128-bit int entry under a pickled key.</summary>
+    public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, UInt128 value)
+    {
+        Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
+        WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
+    }
+
+    /// <summary>Appends an int entry of any size under a pickled key; one too large for the room left is sent as None.</summary>
+    public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, System.Numerics.BigInteger value)
+    {
+        var scratch = _buffer.Scratch.AsSpan(0, Math.Min(_buffer.Scratch.Length, Math.Max(Room() - key.Length, 0)));
+        var length = Pickle.WriteInteger(scratch, value);
+        if (length == 0)
+        {
+            _truncated = true;
+            AppendPythonNone(key);
+            return;
+        }
+
+        WritePythonEntry(key, scratch[..length]);
+    }
+
+    /// <summary>Appends a float entry under a pickled key (BINFLOAT: NaN and infinities as they are).</summary>
+    public void AppendPythonFloat(scoped ReadOnlySpan<byte> key, double value)
+    {
+        Span<byte> number = stackalloc byte[9];
+        WritePythonEntry(key, number[..Pickle.WriteFloat(number, value)]);
+    }
+
+    /// <summary>Appends a bool entry under a pickled key.</summary>
+    public void AppendPythonBoolean(scoped ReadOnlySpan<byte> key, bool value)
+    {
+        Span<byte> opcode = stackalloc byte[1];
+        opcode[0] = value ? Pickle.NewTrue : Pickle.NewFalse;
+        WritePythonEntry(key, opcode);
+    }
+
+    /// <summary>Appends a None entry under a pickled key.</summary>
+    public void AppendPythonNone(scoped ReadOnlySpan<byte> key)
+    {
+        Span<byte> opcode = stackalloc byte[1];
+        opcode[0] = Pickle.None;
+        WritePythonEntry(key, opcode);
+    }
+
+    /// <summary>Opens a str entry under a pickled key; the Append methods write its text until <see cref="EndPythonString"/>.</summary>
+    public void BeginPythonString(scoped ReadOnlySpan<byte> key)
+    {
+        _section = Section.PythonValue;
+        _skipping = !Fits(key.Length + 5);
+        if (_skipping)
+        {
+            _truncated = true;
+            return;
+        }
+
+        Write(key);
+        _stringStart = _position;
+        _bytes[_position] = Pickle.BinUnicode;
+        _position += 5;
+    }
+
+    /// <summary>Closes the open str: its length goes into the BINUNICODE header.</summary>
+    public void EndPythonString()
+    {
+        if (_stringStart >= 0)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(_stringStart + 1), _position - _stringStart - 5);
+            _stringStart = -1;
+        }
+
+        _section = Section.Header;
+        _skipping = false;
+    }
+
+    private void WritePythonEntry(scoped ReadOnlySpan<byte> key, scoped ReadOnlySpan<byte> value)
+    {
+        if (!Fits(key.Length + value.Length))
+        {
+            _truncated = true;
+            return;
+        }
+
+        Write(key);
+        Write(value);
+    }
+
+    /// <summary>The start of a Python record: everything but the call's own entries and 'msg'.</summary>
+    private void WritePythonHeader(scoped ReadOnlySpan<byte> priority)
+    {
+        var python = _layout.Python!;
+        var pri = int.Parse(priority[1..^1], provider: CultureInfo.InvariantCulture);
+        Write(Pickle.Start);
+        Write(python.Fixed);
+        Write(python.Severity[pri & 7]);
+        Write(python.Facility[Math.Min(pri >> 3, SyslogNames.MaxFacility)]);
+
+        // created (Unix seconds), msecs and relativeCreated (milliseconds), as LogRecord.__init__ computes them.
+        var now = _layout.TimeProvider.GetUtcNow();
+        var ticks = now.UtcTicks - DateTime.UnixEpoch.Ticks;
+        Write(PythonRecordParts.Created);
+        _position += Pickle.WriteFloat(_bytes.AsSpan(_position), ticks / (double)TimeSpan.TicksPerSecond);
+        Write(PythonRecordParts.Msecs);
+        _position += Pickle.WriteFloat(_bytes.AsSpan(_position), ticks % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMillisecond);
+        Write(PythonRecordParts.RelativeCreated);
+        _position += Pickle.WriteFloat(_bytes.AsSpan(_position), (now - _layout.Started).TotalMilliseconds);
+
+        var thread = System.Threading.Thread.CurrentThread;
+        Write(PythonRecordParts.Thread);
+        _position += Pickle.WriteInteger(_bytes.AsSpan(_position), thread.ManagedThreadId);
+        Write(PythonRecordParts.ThreadName);
+        var nameStart = _position;
+        _position += 5;
+        if (thread.Name is { } name)
+        {
+            Utf8.FromUtf16(name, _bytes.AsSpan(_position, 256), out _, out var written, replaceInvalidSequences: true);
+            _position += written;
+        }
+        else
+        {
+            Write("Thread-"u8);
+            thread.ManagedThreadId.TryFormat(_bytes.AsSpan(_position), out var digits, default, CultureInfo.InvariantCulture);
+            _position += digits;
+        }
+
+        _bytes[nameStart] = Pickle.BinUnicode;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(nameStart + 1), _position - nameStart - 5);
+    }
+
     private void WriteHeader(scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
     {
+        if (_layout.IsPickle)
+        {
+            WritePythonHeader(priority);
+            return;
+        }
+
         Write(priority);
         switch (_layout.Format)
         {
@@ -449,6 +636,7 @@ public ref struct SyslogMessageBuilder
     {
         Section.Parameter => 2, // '"]'
         Section.Element => 1,   // ']'
+        _ when _layout.IsPickle => _section == Section.Text ? Pickle.End.Length : Pickle.End.Length + PythonRecordParts.Msg.Length + 5,
         _ => 0,
     };
 
@@ -457,6 +645,12 @@ public ref struct SyslogMessageBuilder
     private readonly SearchValues<byte>? SpecialBytes(bool forceControlEscaping)
     {
         var controls = forceControlEscaping || _layout.EscapeControlCharacters;
+        if (_section == Section.PythonValue)
+        {
+            // A pickled str carries any character; only invalid UTF-16 is replaced (and an exception's text kept on one line).
+            return forceControlEscaping ? ControlBytes : null;
+        }
+
         return _section == Section.Parameter
             ? (controls ? ParamValueAndControlBytes : ParamValueBytes)
             : (controls ? ControlBytes : null);

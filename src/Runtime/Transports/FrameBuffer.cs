@@ -4,25 +4,51 @@ using System.IO;
 
 namespace GenLog.Transports;
 
+/// <summary>How a stream delimits messages.</summary>
+internal enum FrameKind
+{
+    /// <summary>RFC 6587 §3.4.1: <c>LEN SP MSG</c>.</summary>
+    OctetCounting,
+
+    /// <summary>RFC 6587 §3.4.2: <c>MSG LF</c>, CR and LF inside escaped.</summary>
+    LineFeed,
+
+    /// <summary>CPython <c>SocketHandler</c>: a 4-byte big-endian length, then the pickle (with an HMAC tag first when signed).</summary>
+    LengthPrefixed,
+}
+
 /// <summary>
-/// Frames messages for a stream (RFC 6587) into one buffer, so that a batch becomes one write.
+/// Frames messages for a stream into one buffer, so that a batch becomes one write.
 /// When the buffer fills it is written out and reused; <see cref="WriteTo"/> writes the rest.
 /// </summary>
 internal sealed class FrameBuffer
 {
     private const int Size = 64 * 1024;
 
-    private readonly SyslogFraming _framing;
+    private readonly FrameKind _kind;
+    private readonly byte[]? _hmacKey;
     private byte[] _buffer = new byte[Size];
     private int _length;
 
-    public FrameBuffer(SyslogFraming framing) => _framing = framing;
+    public FrameBuffer(FrameKind kind, byte[]? hmacKey = null)
+    {
+        _kind = kind;
+        _hmacKey = hmacKey;
+    }
+
+    /// <summary>The frame kind of a public <see cref="SyslogFraming"/>.</summary>
+    public static FrameKind Of(SyslogFraming framing) => framing == SyslogFraming.NonTransparent ? FrameKind.LineFeed : FrameKind.OctetCounting;
 
     /// <summary>Adds one framed message, writing the buffer to <paramref name="stream"/> first when it is full.</summary>
     public void Append(ReadOnlySpan<byte> message, Stream stream)
     {
-        // Worst case: "LEN " + message, or every byte escaped to 4 + LF.
-        var needed = _framing == SyslogFraming.OctetCounting ? message.Length + 11 : (message.Length * 4) + 1;
+        // Worst case: "LEN " + message, length + tag + message, or every byte escaped to 4 + LF.
+        var needed = _kind switch
+        {
+            FrameKind.OctetCounting => message.Length + 11,
+            FrameKind.LengthPrefixed => message.Length + PythonFrame.Overhead,
+            _ => (message.Length * 4) + 1,
+        };
         if (_length + needed > _buffer.Length)
         {
             WriteTo(stream);
@@ -33,7 +59,13 @@ internal sealed class FrameBuffer
         }
 
         var destination = _buffer.AsSpan(_length);
-        if (_framing == SyslogFraming.OctetCounting)
+        if (_kind == FrameKind.LengthPrefixed)
+        {
+            _length += PythonFrame.Write(destination, message, _hmacKey);
+            return;
+        }
+
+        if (_kind == FrameKind.OctetCounting)
         {
             // RFC 6587 §3.4.1: MSG-LEN SP SYSLOG-MSG, MSG-LEN in decimal octets.
             message.Length.TryFormat(destination, out var digits, default, CultureInfo.InvariantCulture);

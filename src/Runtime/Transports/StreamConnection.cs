@@ -16,11 +16,11 @@ internal sealed class StreamConnection : IDisposable
     private readonly System.Threading.Tasks.Task _watch;
     private volatile bool _peerClosed;
 
-    private StreamConnection(Socket socket, Stream stream, SyslogFraming framing)
+    private StreamConnection(Socket socket, Stream stream, FrameBuffer frames)
     {
         _socket = socket;
         _stream = stream;
-        _frames = new FrameBuffer(framing);
+        _frames = frames;
         _watch = WatchForCloseAsync();
     }
 
@@ -28,16 +28,16 @@ internal sealed class StreamConnection : IDisposable
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Connects a TCP socket (and authenticates TLS when <paramref name="tls"/> is given), each step within its timeout.</summary>
-    public static StreamConnection OpenTcp(string host, int port, SyslogFraming framing, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    public static StreamConnection OpenTcp(string host, int port, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
     {
         var address = HostResolver.Resolve(host);
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        return Open(socket, new IPEndPoint(address, port), framing, connectTimeout, writeTimeout, tls);
+        return Open(socket, new IPEndPoint(address, port), frames, connectTimeout, writeTimeout, tls);
     }
 
     /// <summary>Connects a Unix stream socket.</summary>
-    public static StreamConnection OpenUnix(Socket socket, EndPoint endPoint, SyslogFraming framing, TimeSpan connectTimeout, TimeSpan writeTimeout) =>
-        Open(socket, endPoint, framing, connectTimeout, writeTimeout, tls: null);
+    public static StreamConnection OpenUnix(Socket socket, EndPoint endPoint, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout) =>
+        Open(socket, endPoint, frames, connectTimeout, writeTimeout, tls: null);
 
     /// <summary>Frames a message into the buffer (writing out a full buffer first).</summary>
     public void Send(ReadOnlySpan<byte> message) => _frames.Append(message, _stream);
@@ -111,7 +111,7 @@ internal sealed class StreamConnection : IDisposable
         _peerClosed = true;
     }
 
-    private static StreamConnection Open(Socket socket, EndPoint endPoint, SyslogFraming framing, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    private static StreamConnection Open(Socket socket, EndPoint endPoint, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
     {
         try
         {
@@ -131,7 +131,7 @@ internal sealed class StreamConnection : IDisposable
             var network = new NetworkStream(socket, ownsSocket: false) { WriteTimeout = (int)writeTimeout.TotalMilliseconds };
             if (tls is null)
             {
-                return new StreamConnection(socket, network, framing);
+                return new StreamConnection(socket, network, frames);
             }
 
             // The handshake reads and writes under the same bounds as the connect.
@@ -148,7 +148,7 @@ internal sealed class StreamConnection : IDisposable
                 throw;
             }
 
-            return new StreamConnection(socket, ssl, framing);
+            return new StreamConnection(socket, ssl, frames);
         }
         catch
         {

@@ -23,7 +23,7 @@ public sealed class TcpTransport : ISyslogTransport
         Host = host;
         Port = TransportChecks.Port(port);
         Framing = TransportChecks.Framing(framing);
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, Framing, ConnectTimeout, WriteTimeout, tls: null));
+        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameBuffer.Of(Framing)), ConnectTimeout, WriteTimeout, tls: null));
     }
 
     /// <summary>The server's host name or address.</summary>

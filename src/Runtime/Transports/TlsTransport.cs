@@ -39,7 +39,7 @@ public sealed class TlsTransport : ISyslogTransport
             EncryptionPolicy = tls?.EncryptionPolicy ?? default,
             AllowRenegotiation = tls?.AllowRenegotiation ?? true,
         };
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, SyslogFraming.OctetCounting, ConnectTimeout, WriteTimeout, _tls));
+        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.OctetCounting), ConnectTimeout, WriteTimeout, _tls));
     }
 
     /// <summary>The server's host name or address.</summary>

@@ -6,7 +6,7 @@ namespace GenLog.Transports;
 /// <summary>Turns the URIs of <see cref="SyslogWriter.Create"/> into transports; every unknown part is an error, never ignored.</summary>
 internal static class TransportUri
 {
-    private const string Expected = "Expected udp://host[:514], tcp://host[:601][?framing=octet-counting|lf], tls://host[:6514] or unix:///path/to/socket.";
+    private const string Expected = "Expected udp://host[:514], tcp://host[:601][?framing=octet-counting|lf], tls://host[:6514], unix:///path/to/socket, python://host[:9020] or python+udp://host[:9021].";
 
     public static ISyslogTransport Parse(string uri)
     {
@@ -33,6 +33,12 @@ internal static class TransportUri
             case "tls":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
                 return new TlsTransport(parsed.IdnHost, PortOr(parsed, 6514));
+            case "python":
+                Network(uri, parsed, query, allowed: Array.Empty<string>());
+                return new PythonSocketTransport(parsed.IdnHost, PortOr(parsed, 9020));
+            case "python+udp":
+                Network(uri, parsed, query, allowed: Array.Empty<string>());
+                return new PythonDatagramTransport(parsed.IdnHost, PortOr(parsed, 9021));
             case "unix":
                 if (!string.IsNullOrEmpty(parsed.Host) || query.Count > 0 || parsed.AbsolutePath.Length <= 1)
                 {

@@ -63,7 +63,7 @@ public sealed class UnixSocketTransport : ISyslogTransport
         }
 
         var stream = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _stream = StreamConnection.OpenUnix(stream, endPoint, SyslogFraming.NonTransparent, ConnectTimeout, WriteTimeout);
+        _stream = StreamConnection.OpenUnix(stream, endPoint, new FrameBuffer(FrameKind.LineFeed), ConnectTimeout, WriteTimeout);
     }
 
     /// <inheritdoc />
