@@ -119,6 +119,7 @@ internal static class Emitter
             code.Line();
         }
 
+        EmitPythonRecord(code, method, ref marks);
         code.Line("__message.BeginText();");
         foreach (var segment in method.Template)
         {
@@ -134,6 +135,68 @@ internal static class Emitter
 
         code.Line("__message.Send();");
         code.Close();
+    }
+
+    /// <summary>The Python record's own entries: where it comes from, and every parameter as a native value.</summary>
+    private static void EmitPythonRecord(CodeWriter code, MethodModel method, ref int marks)
+    {
+        var python = method.Python;
+        var file = python.Pathname.Replace('\\', '/');
+        var filename = file.Substring(file.LastIndexOf('/') + 1);
+        var dot = filename.LastIndexOf('.');
+        var module = dot > 0 ? filename.Substring(0, dot) : filename;
+        code.Open("if (__message.WritesPickle)");
+        code.Line($"__message.AppendPythonSource(name: {Literals.Utf8(python.Name)}, pathname: {Literals.Utf8(python.Pathname)}, filename: {Literals.Utf8(filename)}, module: {Literals.Utf8(module)}, lineno: {python.Line.ToString(CultureInfo.InvariantCulture)}, funcName: {Literals.Utf8(method.Name.TrimStart('@'))}, msgId: {(method.MsgId is null ? "default" : Literals.Utf8(method.MsgId))}, sdId: {(method.SdId is null ? "default" : Literals.Utf8(method.SdId))});");
+        for (var i = 0; i < method.Parameters.Count; i++)
+        {
+            var parameter = method.Parameters[i];
+            if (parameter.Python == PythonKind.None)
+            {
+                continue;
+            }
+
+            var key = parameter.Kind == ValueKind.Exception ? "exc_text" : parameter.PythonKey;
+            var format = method.Template.FirstOrDefault(s => s.Parameter == i)?.Format;
+            var value = parameter.IsNullableValue ? parameter.Name + ".GetValueOrDefault()" : parameter.Name;
+            var test = parameter.IsNullableValue ? $"{parameter.Name}.HasValue" : parameter.IsReference ? $"{parameter.Name} is not null" : null;
+            if (test is not null)
+            {
+                code.Open($"if ({test})");
+            }
+
+            EmitPythonValue(code, parameter, Literals.Utf8(key), value, format, ref marks);
+            if (test is not null)
+            {
+                code.Close();
+                code.Open("else");
+                code.Line($"__message.AppendPythonNone({Literals.Utf8(key)});");
+                code.Close();
+            }
+        }
+
+        code.Close();
+        code.Line();
+    }
+
+    private static void EmitPythonValue(CodeWriter code, ParameterModel parameter, string key, string value, string? format, ref int marks)
+    {
+        switch (parameter.Python)
+        {
+            case PythonKind.Integer or PythonKind.UnsignedInteger or PythonKind.Int128 or PythonKind.UInt128 or PythonKind.BigInteger:
+                code.Line($"__message.AppendPythonInteger({key}, {value});");
+                break;
+            case PythonKind.Float:
+                code.Line($"__message.AppendPythonFloat({key}, (double){value});");
+                break;
+            case PythonKind.Boolean:
+                code.Line($"__message.AppendPythonBoolean({key}, {value});");
+                break;
+            default:
+                code.Line($"__message.BeginPythonString({key});");
+                code.Line(AppendCall(parameter.Kind, value, format));
+                code.Line("__message.EndPythonString();");
+                break;
+        }
     }
 
     private static void EmitValue(CodeWriter code, ParameterModel parameter, string? format, int? alignment, ref int marks)

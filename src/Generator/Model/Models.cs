@@ -29,7 +29,31 @@ internal sealed record MethodModel(
     EquatableArray<TemplateSegment> Template,
     EquatableArray<StructuredParameter> StructuredData,
     string TemplateText,
-    bool HasUserDocumentation);
+    bool HasUserDocumentation,
+    PythonSource Python);
+
+/// <summary>Where a record comes from, for Python's LogRecord: all known at compile time.</summary>
+/// <param name="Name">The logger name: [SyslogSource] AppName, or the containing type's full name.</param>
+/// <param name="Pathname">The declaring file's path.</param>
+/// <param name="Line">The 1-based line of the method's name.</param>
+internal sealed record PythonSource(string Name, string Pathname, int Line);
+
+/// <summary>How a parameter becomes a native Python value in a pickled record.</summary>
+internal enum PythonKind
+{
+    /// <summary>Not sent (the writer, an exception the template does not name).</summary>
+    None,
+
+    /// <summary>str: its text, as the syslog formats write it.</summary>
+    Str,
+    Integer,
+    UnsignedInteger,
+    Int128,
+    UInt128,
+    BigInteger,
+    Float,
+    Boolean,
+}
 
 /// <summary>How a parameter's value is written.</summary>
 internal enum ValueKind
@@ -52,7 +76,10 @@ internal enum ValueKind
 /// <param name="Type">The fully qualified type, nullable annotations included.</param>
 /// <param name="Kind">How the value is written.</param>
 /// <param name="IsNullableValue">A <c>Nullable&lt;T&gt;</c> whose underlying value is written.</param>
-internal sealed record ParameterModel(string Name, string Prefix, string Type, ValueKind Kind, bool IsNullableValue);
+/// <param name="Python">How the value goes into a Python record.</param>
+/// <param name="PythonKey">The record key it goes under.</param>
+/// <param name="IsReference">A reference type: null becomes Python's None.</param>
+internal sealed record ParameterModel(string Name, string Prefix, string Type, ValueKind Kind, bool IsNullableValue, PythonKind Python, string PythonKey, bool IsReference);
 
 /// <summary>A run of the template: literal text, or a placeholder bound to a parameter.</summary>
 /// <param name="Text">The literal text (braces unescaped), or the placeholder's name as written.</param>

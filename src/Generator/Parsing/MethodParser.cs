@@ -135,10 +135,9 @@ internal sealed class MethodParser
         var sent = new HashSet<int>(segments.Where(s => s.Parameter >= 0).Select(s => s.Parameter).Concat(structured.Select(s => s.Parameter)));
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (!sent.Contains(i))
-            {
-                parameters[i] = parameters[i] with { Kind = ValueKind.None };
-            }
+            // Python records carry every parameter but the writer, and an exception only when the template names it.
+            var python = roles[i] == Role.Exception && !segments.Any(s => s.Parameter == i) ? PythonKind.None : parameters[i].Python;
+            parameters[i] = parameters[i] with { Kind = sent.Contains(i) || python != PythonKind.None ? parameters[i].Kind : ValueKind.None, Python = python };
         }
 
         return new MethodModel(
@@ -156,7 +155,11 @@ internal sealed class MethodParser
             segments.ToEquatableArray(),
             structured.ToEquatableArray(),
             template,
-            HasDocumentation(_syntax));
+            HasDocumentation(_syntax),
+            new PythonSource(
+                appName ?? _method.ContainingType.ToDisplayString(),
+                _syntax.SyntaxTree.FilePath,
+                _syntax.Identifier.GetLocation().GetLineSpan().StartLinePosition.Line + 1));
     }
 
     private bool IsWellFormed()
@@ -519,8 +522,49 @@ internal sealed class MethodParser
             Role.Severity => ValueKind.Enum,
             _ => ValueKindOf(type),
         };
-        return new ParameterModel(EscapeIdentifier(parameter.Name), prefix.ToString(), parameter.Type.ToDisplayString(TypeFormat), kind, nullableValue);
+        var python = role switch
+        {
+            Role.Writer => PythonKind.None,
+            Role.Exception or Role.Severity => PythonKind.Str,
+            _ => PythonKindOf(type),
+        };
+        var key = ReservedRecordKeys.Contains(parameter.Name) ? "param_" + parameter.Name : parameter.Name;
+        return new ParameterModel(EscapeIdentifier(parameter.Name), prefix.ToString(), parameter.Type.ToDisplayString(TypeFormat), kind, nullableValue, python, key, parameter.Type.IsReferenceType);
     }
+
+    /// <summary>Python's native value for a .NET type: int, float, bool, or str for everything else.</summary>
+    private static PythonKind PythonKindOf(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_IntPtr:
+                return PythonKind.Integer;
+            case SpecialType.System_UInt64 or SpecialType.System_UIntPtr:
+                return PythonKind.UnsignedInteger;
+            case SpecialType.System_Single or SpecialType.System_Double:
+                return PythonKind.Float;
+            case SpecialType.System_Boolean:
+                return PythonKind.Boolean;
+        }
+
+        return type.ToDisplayString() switch
+        {
+            "System.Int128" => PythonKind.Int128,
+            "System.UInt128" => PythonKind.UInt128,
+            "System.Numerics.BigInteger" => PythonKind.BigInteger,
+            "System.Half" => PythonKind.Float,
+            _ => PythonKind.Str,
+        };
+    }
+
+    /// <summary>LogRecord attributes (and GenLog's own keys): a parameter of that name is sent as param_NAME so it cannot overwrite them.</summary>
+    private static readonly HashSet<string> ReservedRecordKeys = new(StringComparer.Ordinal)
+    {
+        "name", "msg", "args", "levelname", "levelno", "pathname", "filename", "module", "exc_info", "exc_text",
+        "stack_info", "lineno", "funcName", "created", "msecs", "relativeCreated", "thread", "threadName",
+        "processName", "process", "taskName", "message", "asctime", "syslog_severity", "syslog_facility", "msgid", "sd_id",
+    };
 
     private ValueKind ValueKindOf(ITypeSymbol type)
     {

@@ -218,7 +218,7 @@ public ref struct SyslogMessageBuilder
     }
 
     /// <summary>Appends a value that formats itself to UTF-8, with the invariant culture.</summary>
-    public void AppendUtf8Formattable<T>(T value, string? format)
+    public void AppendUtf8Formattable<T>(T? value, string? format)
         where T : IUtf8SpanFormattable
     {
         if (_skipping)
@@ -236,7 +236,7 @@ public ref struct SyslogMessageBuilder
         try
         {
             var room = _bytes.AsSpan(_position, Math.Max(Room(), 0));
-            if (value.TryFormat(room, out var written, format, CultureInfo.InvariantCulture))
+            if (value!.TryFormat(room, out var written, format, CultureInfo.InvariantCulture))
             {
                 var formatted = room[..written];
                 var special = SpecialBytes(forceControlEscaping: false);
@@ -268,7 +268,7 @@ public ref struct SyslogMessageBuilder
     }
 
     /// <summary>Appends a value that formats itself to UTF-16, with the invariant culture.</summary>
-    public void AppendSpanFormattable<T>(T value, string? format)
+    public void AppendSpanFormattable<T>(T? value, string? format)
         where T : ISpanFormattable
     {
         if (_skipping)
@@ -285,7 +285,7 @@ public ref struct SyslogMessageBuilder
 
         try
         {
-            if (value.TryFormat(_buffer.Chars, out var written, format, CultureInfo.InvariantCulture))
+            if (value!.TryFormat(_buffer.Chars, out var written, format, CultureInfo.InvariantCulture))
             {
                 AppendChars(_buffer.Chars.AsSpan(0, written));
                 return;
@@ -334,7 +334,7 @@ public ref struct SyslogMessageBuilder
     }
 
     /// <summary>Appends <see cref="object.ToString()"/> of a value of any other type (this allocates; GENLOG014 says so).</summary>
-    public void AppendToString<T>(T value)
+    public void AppendToString<T>(T? value)
     {
         if (_skipping)
         {
@@ -406,51 +406,70 @@ public ref struct SyslogMessageBuilder
         MessageBuffer.Return(_buffer);
     }
 
-    /// <summary>Appends constant pickled entries made by the generator (name, pathname, lineno, …), whole or not at all.</summary>
-    public void AppendPickleConstant(scoped ReadOnlySpan<byte> entries)
+    /// <summary>
+    /// Appends where a record comes from, all compile-time constants of the generated method: the logger
+    /// <c>name</c>, and <c>pathname</c>, <c>filename</c>, <c>module</c>, <c>lineno</c>, <c>funcName</c> of the
+    /// declaration; <c>msgid</c> and <c>sd_id</c> when set (empty: not sent).
+    /// </summary>
+    public void AppendPythonSource(
+        scoped ReadOnlySpan<byte> name,
+        scoped ReadOnlySpan<byte> pathname,
+        scoped ReadOnlySpan<byte> filename,
+        scoped ReadOnlySpan<byte> module,
+        int lineno,
+        scoped ReadOnlySpan<byte> funcName,
+        scoped ReadOnlySpan<byte> msgId,
+        scoped ReadOnlySpan<byte> sdId)
     {
-        if (Fits(entries.Length))
+        AppendPythonStringConstant("name"u8, name);
+        AppendPythonStringConstant("pathname"u8, pathname);
+        AppendPythonStringConstant("filename"u8, filename);
+        AppendPythonStringConstant("module"u8, module);
+        AppendPythonInteger("lineno"u8, lineno);
+        AppendPythonStringConstant("funcName"u8, funcName);
+        if (!msgId.IsEmpty)
         {
-            Write(entries);
+            AppendPythonStringConstant("msgid"u8, msgId);
         }
-        else
+
+        if (!sdId.IsEmpty)
         {
-            _truncated = true;
+            AppendPythonStringConstant("sd_id"u8, sdId);
         }
     }
 
-    /// <summary>Appends an int entry under a pickled key (BININT, or LONG1 beyond 32 bits).</summary>
+    /// <summary>Appends an int entry under a key (BININT, or LONG1 beyond 32 bits).</summary>
     public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, long value)
     {
         Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
         WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
     }
 
-    /// <summary>Appends an unsigned int entry under a pickled key.</summary>
+    /// <summary>Appends an unsigned int entry under a key.</summary>
     public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, ulong value)
     {
         Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
         WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
     }
 
-    /// <summary>Appends a 128-bit int entry under a pickled key.</summary>
+    /// <summary>Appends a 128-bit int entry under a key.</summary>
     public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, Int128 value)
     {
         Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
         WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
     }
 
-    /// <summary>Appends an unsigned 128-bit int entry under a pickled key.</summary>
+    /// <summary>Appends an unsigned 128-bit int entry under a key.</summary>
     public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, UInt128 value)
     {
         Span<byte> number = stackalloc byte[Pickle.MaxNumberSize];
         WritePythonEntry(key, number[..Pickle.WriteInteger(number, value)]);
     }
 
-    /// <summary>Appends an int entry of any size under a pickled key; one too large for the room left is sent as None.</summary>
+    /// <summary>Appends an int entry of any size under a key; one too large for the room left is sent as None.</summary>
     public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, System.Numerics.BigInteger value)
     {
-        var scratch = _buffer.Scratch.AsSpan(0, Math.Min(_buffer.Scratch.Length, Math.Max(Room() - key.Length, 0)));
+        var scratch = _buffer.Scratch.AsSpan(0, Math.Min(_buffer.Scratch.Length, Math.Max(Room() - key.Length - 5, 0)));
         var length = Pickle.WriteInteger(scratch, value);
         if (length == 0)
         {
@@ -462,14 +481,14 @@ public ref struct SyslogMessageBuilder
         WritePythonEntry(key, scratch[..length]);
     }
 
-    /// <summary>Appends a float entry under a pickled key (BINFLOAT: NaN and infinities as they are).</summary>
+    /// <summary>Appends a float entry under a key (BINFLOAT: NaN and infinities as they are).</summary>
     public void AppendPythonFloat(scoped ReadOnlySpan<byte> key, double value)
     {
         Span<byte> number = stackalloc byte[9];
         WritePythonEntry(key, number[..Pickle.WriteFloat(number, value)]);
     }
 
-    /// <summary>Appends a bool entry under a pickled key.</summary>
+    /// <summary>Appends a bool entry under a key.</summary>
     public void AppendPythonBoolean(scoped ReadOnlySpan<byte> key, bool value)
     {
         Span<byte> opcode = stackalloc byte[1];
@@ -477,7 +496,7 @@ public ref struct SyslogMessageBuilder
         WritePythonEntry(key, opcode);
     }
 
-    /// <summary>Appends a None entry under a pickled key.</summary>
+    /// <summary>Appends a None entry under a key.</summary>
     public void AppendPythonNone(scoped ReadOnlySpan<byte> key)
     {
         Span<byte> opcode = stackalloc byte[1];
@@ -485,18 +504,18 @@ public ref struct SyslogMessageBuilder
         WritePythonEntry(key, opcode);
     }
 
-    /// <summary>Opens a str entry under a pickled key; the Append methods write its text until <see cref="EndPythonString"/>.</summary>
+    /// <summary>Opens a str entry under a key; the Append methods write its text until <see cref="EndPythonString"/>.</summary>
     public void BeginPythonString(scoped ReadOnlySpan<byte> key)
     {
         _section = Section.PythonValue;
-        _skipping = !Fits(key.Length + 5);
+        _skipping = !Fits(key.Length + 10);
         if (_skipping)
         {
             _truncated = true;
             return;
         }
 
-        Write(key);
+        _position += Pickle.WriteString(_bytes.AsSpan(_position), key);
         _stringStart = _position;
         _bytes[_position] = Pickle.BinUnicode;
         _position += 5;
@@ -515,15 +534,27 @@ public ref struct SyslogMessageBuilder
         _skipping = false;
     }
 
-    private void WritePythonEntry(scoped ReadOnlySpan<byte> key, scoped ReadOnlySpan<byte> value)
+    private void AppendPythonStringConstant(scoped ReadOnlySpan<byte> key, scoped ReadOnlySpan<byte> utf8)
     {
-        if (!Fits(key.Length + value.Length))
+        if (!Fits(key.Length + 10 + utf8.Length))
         {
             _truncated = true;
             return;
         }
 
-        Write(key);
+        _position += Pickle.WriteString(_bytes.AsSpan(_position), key);
+        _position += Pickle.WriteString(_bytes.AsSpan(_position), utf8);
+    }
+
+    private void WritePythonEntry(scoped ReadOnlySpan<byte> key, scoped ReadOnlySpan<byte> value)
+    {
+        if (!Fits(key.Length + 5 + value.Length))
+        {
+            _truncated = true;
+            return;
+        }
+
+        _position += Pickle.WriteString(_bytes.AsSpan(_position), key);
         Write(value);
     }
 

@@ -16,6 +16,25 @@ namespace Samples
             }
 
             var __message = writer.BeginMessage(facility: null, severity: level, appName: default, msgId: default);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.DiskLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 11, funcName: "CheckFinished"u8, msgId: default, sdId: default);
+                __message.BeginPythonString("level"u8);
+                __message.AppendEnum(level, null);
+                __message.EndPythonString();
+                if (device is not null)
+                {
+                    __message.BeginPythonString("device"u8);
+                    __message.AppendString(device);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("device"u8);
+                }
+                __message.AppendPythonBoolean("result"u8, result);
+            }
+
             __message.BeginText();
             __message.AppendLiteral("Check of "u8);
             __message.AppendString(device);
@@ -34,6 +53,22 @@ namespace Samples
             }
 
             var __message = writer.BeginMessage(priority: "<131>"u8, appName: default, msgId: default);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.DiskLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 8, funcName: "DiskFull"u8, msgId: default, sdId: default);
+                if (device is not null)
+                {
+                    __message.BeginPythonString("device"u8);
+                    __message.AppendString(device);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("device"u8);
+                }
+                __message.AppendPythonFloat("percent"u8, (double)percent);
+            }
+
             __message.BeginText();
             __message.AppendLiteral("Disk "u8);
             __message.AppendString(device);

@@ -16,6 +16,21 @@ namespace Samples
             }
 
             var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.EscapeLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 9, funcName: "Escapes"u8, msgId: default, sdId: default);
+                if (value is not null)
+                {
+                    __message.BeginPythonString("value"u8);
+                    __message.AppendString(value);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("value"u8);
+                }
+            }
+
             __message.BeginText();
             __message.AppendLiteral("back\\slash \"quoted\" cr\r lf\n nul\0 {braces} é 日本 😀 lone\uFFFD rtl\u202E "u8);
             __message.AppendString(value);
@@ -32,6 +47,21 @@ namespace Samples
             }
 
             var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.EscapeLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 16, funcName: "Raw"u8, msgId: default, sdId: default);
+                if (value is not null)
+                {
+                    __message.BeginPythonString("value"u8);
+                    __message.AppendString(value);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("value"u8);
+                }
+            }
+
             __message.BeginText();
             __message.AppendLiteral("raw \""u8);
             __message.AppendString(value);
@@ -49,6 +79,21 @@ namespace Samples
             }
 
             var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.EscapeLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 13, funcName: "Verbatim"u8, msgId: default, sdId: default);
+                if (value is not null)
+                {
+                    __message.BeginPythonString("value"u8);
+                    __message.AppendString(value);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("value"u8);
+                }
+            }
+
             __message.BeginText();
             __message.AppendLiteral("verbatim \""u8);
             __message.AppendString(value);

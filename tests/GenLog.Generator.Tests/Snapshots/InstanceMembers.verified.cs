@@ -17,6 +17,21 @@ namespace Samples
             }
 
             var __message = __writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.FieldLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 12, funcName: "Started"u8, msgId: default, sdId: default);
+                if (name is not null)
+                {
+                    __message.BeginPythonString("param_name"u8);
+                    __message.AppendString(name);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("param_name"u8);
+                }
+            }
+
             __message.BeginText();
             __message.AppendLiteral("Started "u8);
             __message.AppendString(name);
@@ -47,6 +62,14 @@ namespace Samples
                 }
 
                 var __message = __writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Debug, appName: default, msgId: default);
+                if (__message.WritesPickle)
+                {
+                    __message.AppendPythonSource(name: "Samples.Outer<T>.Inner"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 21, funcName: "Item"u8, msgId: default, sdId: default);
+                    __message.BeginPythonString("item"u8);
+                    __message.AppendSpanFormattable(item, null);
+                    __message.EndPythonString();
+                }
+
                 __message.BeginText();
                 __message.AppendLiteral("Item "u8);
                 __message.AppendSpanFormattable(item, null);
@@ -75,6 +98,12 @@ namespace Samples
             }
 
             var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Alert, appName: default, msgId: default);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.PrimaryLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 28, funcName: "Counted"u8, msgId: default, sdId: default);
+                __message.AppendPythonInteger("count"u8, count);
+            }
+
             __message.BeginText();
             __message.AppendLiteral("Primary "u8);
             __message.AppendUtf8Formattable(count, null);

@@ -14,6 +14,41 @@ static partial class ShapesLog
         }
 
         var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+        if (__message.WritesPickle)
+        {
+            __message.AppendPythonSource(name: "ShapesLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 9, funcName: "Shapes"u8, msgId: default, sdId: default);
+            if (@event is not null)
+            {
+                __message.BeginPythonString("event"u8);
+                __message.AppendString(@event);
+                __message.EndPythonString();
+            }
+            else
+            {
+                __message.AppendPythonNone("event"u8);
+            }
+            __message.BeginPythonString("when"u8);
+            __message.AppendUtf8Formattable(when, "O");
+            __message.EndPythonString();
+            __message.AppendPythonInteger("count"u8, count);
+            __message.BeginPythonString("mode"u8);
+            __message.AppendEnum(mode, null);
+            __message.EndPythonString();
+            __message.BeginPythonString("chars"u8);
+            __message.AppendChars(chars);
+            __message.EndPythonString();
+            if (maybe.HasValue)
+            {
+                __message.AppendPythonInteger("maybe"u8, maybe.GetValueOrDefault());
+            }
+            else
+            {
+                __message.AppendPythonNone("maybe"u8);
+            }
+            __message.AppendPythonInteger("big"u8, big);
+            __message.AppendPythonBoolean("flag"u8, flag);
+        }
+
         __message.BeginText();
         var __start1 = __message.Position;
         __message.AppendString(@event);

@@ -16,6 +16,32 @@ namespace Samples
             }
 
             var __message = writer.BeginMessage(priority: "<36>"u8, appName: "sshd"u8, msgId: "AUTHFAIL"u8);
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "sshd"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 10, funcName: "FailedPassword"u8, msgId: "AUTHFAIL"u8, sdId: default);
+                if (user is not null)
+                {
+                    __message.BeginPythonString("user"u8);
+                    __message.AppendString(user);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("user"u8);
+                }
+                if (address is not null)
+                {
+                    __message.BeginPythonString("address"u8);
+                    __message.AppendUtf8Formattable(address, null);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("address"u8);
+                }
+                __message.AppendPythonInteger("port"u8, port);
+            }
+
             __message.BeginText();
             __message.AppendLiteral("Failed password for "u8);
             __message.AppendString(user);

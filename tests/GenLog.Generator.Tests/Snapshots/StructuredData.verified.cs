@@ -25,6 +25,21 @@ namespace Samples
                 __message.EndStructuredData();
             }
 
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.BillingLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 12, funcName: "ChargeFailed"u8, msgId: default, sdId: "charge@32473.1"u8);
+                if (card is not null)
+                {
+                    __message.BeginPythonString("card"u8);
+                    __message.AppendString(card);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("card"u8);
+                }
+            }
+
             __message.BeginText();
             __message.AppendLiteral("Charge failed"u8);
             __message.Send();
@@ -53,6 +68,27 @@ namespace Samples
                 __message.AppendString(customer);
                 __message.EndParameter();
                 __message.EndStructuredData();
+            }
+
+            if (__message.WritesPickle)
+            {
+                __message.AppendPythonSource(name: "Samples.BillingLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 9, funcName: "Paid"u8, msgId: default, sdId: "billing@32473"u8);
+                __message.BeginPythonString("id"u8);
+                __message.AppendUtf8Formattable(id, null);
+                __message.EndPythonString();
+                __message.BeginPythonString("amount"u8);
+                __message.AppendUtf8Formattable(amount, "0.00");
+                __message.EndPythonString();
+                if (customer is not null)
+                {
+                    __message.BeginPythonString("customer"u8);
+                    __message.AppendString(customer);
+                    __message.EndPythonString();
+                }
+                else
+                {
+                    __message.AppendPythonNone("customer"u8);
+                }
             }
 
             __message.BeginText();
