@@ -21,7 +21,7 @@ public class WriterTests
         { "Ident", o => o.Ident = "bad\nident" },
         { "Ident", o => o.Ident = "lone \uD800" },
         { "MaxMessageSize", o => o.MaxMessageSize = 100 },
-        { "MaxMessageSize", o => o.MaxMessageSize = 2 * 1024 * 1024 },
+        { "MaxMessageSize", o => o.MaxMessageSize = 17 * 1024 * 1024 },
         { "Format", o => o.Format = (SyslogFormat)9 },
         { "DefaultFacility", o => o.DefaultFacility = (SyslogFacility)24 },
         { "MinimumSeverity", o => o.MinimumSeverity = (SyslogSeverity)(-1) },

@@ -11,7 +11,7 @@ namespace GenLog.Formatting;
 internal sealed class MessageLayout
 {
     /// <summary>The largest message accepted by <see cref="SyslogWriterOptions.MaxMessageSize"/>.</summary>
-    public const int MaxMessageSizeLimit = 1024 * 1024;
+    public const int MaxMessageSizeLimit = 16 * 1024 * 1024;
 
     /// <summary>Room that must be left for MSG after the longest possible header.</summary>
     private const int MinimumMessageRoom = 64;
