@@ -10,9 +10,15 @@ public class AllocationTests
     [InlineData(SyslogFormat.Rfc3164, true)]
     [InlineData(SyslogFormat.Bare, true)]
     [InlineData(SyslogFormat.Rfc5424, false)]
-    public async System.Threading.Tasks.Task Generated_methods_allocate_nothing_per_call(SyslogFormat format, bool synchronous)
+    public async System.Threading.Tasks.Task Generated_methods_allocate_nothing_per_call(SyslogFormat format, bool synchronous) =>
+        await AssertCallsAllocateNothing(new NullTransport(), format, synchronous);
+
+    [Fact]
+    public async System.Threading.Tasks.Task Python_records_allocate_nothing_per_call() =>
+        await AssertCallsAllocateNothing(new NullPythonTransport(), SyslogFormat.Rfc5424, synchronous: true);
+
+    private static async System.Threading.Tasks.Task AssertCallsAllocateNothing(NullTransport transport, SyslogFormat format, bool synchronous)
     {
-        var transport = new NullTransport();
         using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Format = format, SequenceId = true, AppendNul = true, Synchronous = synchronous, QueueCapacity = 256 * 1024 * 1024 });
         var address = IPAddress.Parse("2001:db8::1");
         var id = Guid.NewGuid();
@@ -76,5 +82,11 @@ public class AllocationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         return made + 10_000;
+    }
+
+    /// <summary>A null transport that makes its writer build Python records (pickles).</summary>
+    private sealed class NullPythonTransport : NullTransport, GenLog.Transports.IPythonTransport
+    {
+        public int MaxPickleSize => 65_000;
     }
 }

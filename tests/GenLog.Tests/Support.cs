@@ -5,7 +5,7 @@ using GenLog.TestSupport;
 namespace GenLog.Tests;
 
 /// <summary>Discards every message: measures formatting alone.</summary>
-public sealed class NullTransport : ISyslogTransport
+public class NullTransport : ISyslogTransport
 {
     public long Count { get; private set; }
 

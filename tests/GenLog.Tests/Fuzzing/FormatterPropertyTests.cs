@@ -1,0 +1,39 @@
+using System;
+using System.Globalization;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace GenLog.Tests.Fuzzing;
+
+/// <summary>
+/// Property-based fuzzing (CsCheck) of the formatters through the generated methods of <see cref="FuzzLog"/>: hostile
+/// strings, every numeric type at its extremes, every option combination, checked by <see cref="FuzzOracle"/>.
+/// The normal run takes a few seconds. A long run is one command (docs/fuzzing.md):
+/// <c>GENLOG_FUZZ_SECONDS=3600 dotnet test tests/GenLog.Tests -c Release --filter FullyQualifiedName~FormatterPropertyTests</c>;
+/// a failure prints the seed, and <c>GENLOG_FUZZ_SEED=&lt;seed&gt;</c> replays it.
+/// </summary>
+public class FormatterPropertyTests(ITestOutputHelper output)
+{
+    /// <summary>Seconds of the run: GENLOG_FUZZ_SECONDS, or 4 in the normal test run.</summary>
+    public static int Seconds =>
+        int.TryParse(Environment.GetEnvironmentVariable("GENLOG_FUZZ_SECONDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : 4;
+
+    public static string? Seed => Environment.GetEnvironmentVariable("GENLOG_FUZZ_SEED") is { Length: > 0 } seed ? seed : null;
+
+    [Fact]
+    public void Every_generated_message_parses_fits_is_valid_utf8_and_decodes_back_to_its_input()
+    {
+        var runs = 0;
+        FuzzGenerators.Case.Sample(
+            c =>
+            {
+                System.Threading.Interlocked.Increment(ref runs);
+                FuzzOracle.Check(c);
+            },
+            seed: Seed,
+            time: Seed is null ? Seconds : -1,
+            iter: Seed is null ? -1 : 1,
+            print: c => c.ToString());
+        output.WriteLine($"{runs} cases in {Seconds} s");
+    }
+}
