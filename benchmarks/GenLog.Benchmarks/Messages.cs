@@ -1,0 +1,12 @@
+using System.Net;
+using GenLog;
+
+namespace GenLog.Benchmarks;
+
+/// <summary>The template every contender formats: a string, an IPAddress and an int (DESIGN §8).</summary>
+[SyslogSource(SyslogFacility.Auth, AppName = "sshd")]
+public static partial class BenchmarkLog
+{
+    [SyslogMessage(SyslogSeverity.Warning, "Failed password for {User} from {Address} port {Port}", MsgId = "AUTHFAIL")]
+    public static partial void FailedPassword(SyslogWriter writer, string user, IPAddress address, int port);
+}
