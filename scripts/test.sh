@@ -20,6 +20,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
+# syslog-ng CONFLICTS with rsyslog as a package: it is unpacked into artifacts/syslog-ng instead (DESIGN §7).
+bash scripts/install-syslog-ng.sh
+
 results="$PWD/artifacts/test-results"
 rm -rf "$results"
 dotnet restore GenLog.sln

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Globalization;
 using CsCheck;
 using Xunit.Abstractions;
@@ -36,4 +37,24 @@ public class FormatterPropertyTests(ITestOutputHelper output)
             print: c => c.ToString());
         output.WriteLine($"{runs} cases in {Seconds} s");
     }
+}
+
+/// <summary>The libFuzzer-style harness's checked-in seed corpus (fuzz/GenLog.Fuzz/corpus) passes the oracle in every test run.</summary>
+public class FuzzCorpusTests
+{
+    public static TheoryData<string> Inputs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in System.IO.Directory.GetFiles(System.IO.Path.Combine(GenLog.TestSupport.RepositoryRoot.Path, "fuzz", "GenLog.Fuzz", "corpus")).Order(StringComparer.Ordinal))
+        {
+            data.Add(System.IO.Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Seed_corpus_input_passes(string name) =>
+        FuzzOracle.Check(FuzzInput.Decode(System.IO.File.ReadAllBytes(System.IO.Path.Combine(GenLog.TestSupport.RepositoryRoot.Path, "fuzz", "GenLog.Fuzz", "corpus", name))));
 }

