@@ -12,6 +12,8 @@ if ! command -v rsyslogd >/dev/null 2>&1 && [ ! -x /usr/sbin/rsyslogd ]; then
 elif ! compgen -G '/usr/lib*/rsyslog/lmnsd_gtls.so' >/dev/null && ! compgen -G '/usr/lib/*/rsyslog/lmnsd_gtls.so' >/dev/null; then
   need_apt+=(rsyslog-gnutls)
 fi
+# RELP (imrelp) is a separate package.
+compgen -G '/usr/lib*/rsyslog/imrelp.so' >/dev/null || compgen -G '/usr/lib/*/rsyslog/imrelp.so' >/dev/null || need_apt+=(rsyslog-relp)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"

@@ -25,6 +25,7 @@ public sealed class SyslogStatistics
     private long _reconnects;
     private long _errors;
     private System.Func<long>? _queueLength;
+    private ISyslogTransport? _transport;
 
     internal SyslogStatistics()
     {
@@ -56,6 +57,17 @@ public sealed class SyslogStatistics
 
     /// <summary>Messages waiting to be sent: queued, or taken by the sender and not yet confirmed.</summary>
     public long QueueLength => _queueLength?.Invoke() ?? 0;
+
+    /// <summary>
+    /// Where messages go now, as a URI (<c>relp://host:2514</c>); with a <see cref="FailoverTransport"/> (a URI list in
+    /// <see cref="SyslogWriter.Create"/>), the transport that is active at the moment.
+    /// </summary>
+    public string ActiveEndpoint => _transport is null ? string.Empty : Transports.TransportNames.Describe(_transport);
+
+    /// <summary>Times a <see cref="FailoverTransport"/> moved traffic to another transport because the active one failed; 0 for a single transport.</summary>
+    public long Failovers => (_transport as FailoverTransport)?.Failovers ?? 0;
+
+    internal void TrackTransport(ISyslogTransport transport) => _transport = transport;
 
     internal void TrackQueue(System.Func<long> queueLength) => _queueLength = queueLength;
 

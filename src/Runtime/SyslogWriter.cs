@@ -50,6 +50,8 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         }
 
         _transport = transport;
+        Statistics.TrackTransport(transport);
+        (transport as FailoverTransport)?.ReportErrorsTo(ReportError);
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;
         _closeTimeout = options.CloseTimeout >= TimeSpan.Zero
@@ -112,12 +114,13 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Creates a writer from a URI: <c>udp://host[:514]</c>, <c>tcp://host[:601][?framing=octet-counting|lf]</c>,
-    /// <c>tls://host[:6514]</c> or <c>unix:///dev/log</c>. The transports connect lazily; nothing is
-    /// resolved or contacted here.
+    /// <c>tls://host[:6514]</c>, <c>relp://host[:2514]</c>, <c>relp+tls://host[:2514]</c>, <c>unix:///dev/log</c>, or a
+    /// comma-separated list (<c>relp://a:2514,relp://b:2514</c>) for a <see cref="FailoverTransport"/> that probes on
+    /// <see cref="SyslogWriterOptions.Reconnect"/>. The transports connect lazily; nothing is resolved or contacted here.
     /// </summary>
     /// <exception cref="ArgumentException">The URI is malformed, has an unknown scheme, or an unknown or repeated query option; the message says which form is expected.</exception>
     public static SyslogWriter Create(string uri, SyslogWriterOptions? options = null) =>
-        new(TransportUri.Parse(uri), options);
+        new(TransportUri.Parse(uri, options), options);
 
     /// <summary>True when a message of <paramref name="severity"/> would be sent; generated methods test this first.</summary>
     public bool IsEnabled(SyslogSeverity severity) => (uint)severity <= (uint)_minimumSeverity;

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using GenLog.Transports;
 
 namespace GenLog.Delivery;
 
@@ -82,12 +83,16 @@ internal sealed class BackgroundSender : IDisposable
     private void Run()
     {
         var count = 0;
+        var first = 0;
+        var firstOffset = 0;
         var failures = 0;
         while (!_stop.IsCancellationRequested)
         {
             if (count == 0)
             {
                 count = _queue.Take(_batch, _lengths, IdleWait);
+                first = 0;
+                firstOffset = 0;
                 Volatile.Write(ref _inFlight, count);
                 if (count == 0)
                 {
@@ -98,8 +103,8 @@ internal sealed class BackgroundSender : IDisposable
             try
             {
                 _transport.Connect();
-                var offset = 0;
-                for (var i = 0; i < count; i++)
+                var offset = firstOffset;
+                for (var i = first; i < count; i++)
                 {
                     _transport.Send(_batch.AsSpan(offset, _lengths[i]));
                     offset += _lengths[i];
@@ -112,13 +117,29 @@ internal sealed class BackgroundSender : IDisposable
                     failures = 0;
                 }
 
-                _statistics.AddSent(count);
-                Finish(count);
+                _statistics.AddSent(count - first);
+                Finish(count - first, remaining: 0);
                 count = 0;
             }
             catch (Exception exception)
             {
                 _reportError(exception);
+
+                // An acknowledging transport (RELP) says how many of the batch its peer confirmed before the failure:
+                // they are done, and only the rest is sent again (at most the transport's window twice).
+                var confirmed = _transport is IAcknowledgingTransport acknowledging ? Math.Min(acknowledging.TakeAcknowledged(), count - first) : 0;
+                for (var i = 0; i < confirmed; i++)
+                {
+                    firstOffset += _lengths[first++];
+                }
+
+                if (confirmed > 0)
+                {
+                    _statistics.AddSent(confirmed);
+                    Finish(confirmed, remaining: count - first);
+                    count = first == count ? 0 : count;
+                }
+
                 Disconnect();
                 failures++;
                 Wait(_reconnect.Delay(failures));
@@ -126,16 +147,16 @@ internal sealed class BackgroundSender : IDisposable
         }
 
         // Stopped: what the sender still holds was never confirmed sent.
-        if (count > 0)
+        if (count > first)
         {
-            _statistics.AddDropped(SyslogDropReason.Shutdown, count);
-            Finish(count);
+            _statistics.AddDropped(SyslogDropReason.Shutdown, count - first);
+            Finish(count - first, remaining: 0);
         }
     }
 
-    private void Finish(int count)
+    private void Finish(int count, int remaining)
     {
-        Volatile.Write(ref _inFlight, 0);
+        Volatile.Write(ref _inFlight, remaining);
         Interlocked.Add(ref _completed, count);
         Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
     }

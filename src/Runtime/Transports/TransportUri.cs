@@ -6,11 +6,45 @@ namespace GenLog.Transports;
 /// <summary>Turns the URIs of <see cref="SyslogWriter.Create"/> into transports; every unknown part is an error, never ignored.</summary>
 internal static class TransportUri
 {
-    private const string Expected = "Expected udp://host[:514], tcp://host[:601][?framing=octet-counting|lf], tls://host[:6514], unix:///path/to/socket, python://host[:9020] or python+udp://host[:9021].";
+    private const string Expected = "Expected udp://host[:514], tcp://host[:601][?framing=octet-counting|lf], tls://host[:6514], relp://host[:2514], relp+tls://host[:2514], unix:///path/to/socket, python://host[:9020], python+udp://host[:9021], or a comma-separated list of tcp, tls, relp and relp+tls URIs to fail over along.";
 
-    public static ISyslogTransport Parse(string uri)
+    /// <summary>One transport, or for a comma-separated list a <see cref="FailoverTransport"/> probing on the writer's reconnect schedule and clock.</summary>
+    public static ISyslogTransport Parse(string uri, SyslogWriterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        if (!uri.Contains(','))
+        {
+            return ParseOne(uri);
+        }
+
+        var parts = uri.Split(',');
+        var transports = new ISyslogTransport[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i].Trim();
+            if (part.Length == 0)
+            {
+                throw Error(uri, "has an empty entry in its list");
+            }
+
+            if (!(part.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase) || part.StartsWith("tls://", StringComparison.OrdinalIgnoreCase)
+                || part.StartsWith("relp://", StringComparison.OrdinalIgnoreCase) || part.StartsWith("relp+tls://", StringComparison.OrdinalIgnoreCase)))
+            {
+                throw Error(uri, $"lists '{part}'; a failover list takes only tcp://, tls://, relp:// and relp+tls:// URIs");
+            }
+
+            transports[i] = ParseOne(part);
+        }
+
+        return new FailoverTransport(transports)
+        {
+            Reconnect = options?.Reconnect ?? ReconnectPolicy.Default,
+            TimeProvider = options?.TimeProvider ?? TimeProvider.System,
+        };
+    }
+
+    private static ISyslogTransport ParseOne(string uri)
+    {
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
         {
             throw Error(uri, "is not a syslog URI");
@@ -33,6 +67,12 @@ internal static class TransportUri
             case "tls":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
                 return new TlsTransport(parsed.IdnHost, PortOr(parsed, 6514));
+            case "relp":
+                Network(uri, parsed, query, allowed: Array.Empty<string>());
+                return new RelpTransport(parsed.IdnHost, PortOr(parsed, 2514));
+            case "relp+tls":
+                Network(uri, parsed, query, allowed: Array.Empty<string>());
+                return new RelpTransport(parsed.IdnHost, PortOr(parsed, 2514), new System.Net.Security.SslClientAuthenticationOptions());
             case "python":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
                 return new PythonSocketTransport(parsed.IdnHost, PortOr(parsed, 9020));

@@ -35,6 +35,13 @@ public sealed record RsyslogOptions
     /// <summary>UDP (imudp) on 127.0.0.1, one message per datagram.</summary>
     public bool Udp { get; init; }
 
+    /// <summary>RELP (imrelp, Debian package rsyslog-relp) on 127.0.0.1: every message acknowledged.</summary>
+    public bool Relp { get; init; }
+
+    /// <summary>RELP over TLS (imrelp <c>tls="on"</c>, librelp's own TLS) on 127.0.0.1, with the server certificate of
+    /// <see cref="TlsServerCertificate"/>; mutual TLS: the client must present a certificate signed by the test CA.</summary>
+    public bool RelpTls { get; init; }
+
     /// <summary>A Unix datagram socket (imuxsock) at <see cref="RsyslogServer.UnixSocketPath"/>.</summary>
     public bool UnixSocket { get; init; }
 
@@ -56,6 +63,13 @@ public sealed record RsyslogOptions
     /// <c>&lt;PRI&gt;[TIMESTAMP ]TAG…</c> — an RFC 5424 line then comes out as APP-NAME "1" and the rest in MSG.
     /// </summary>
     public bool UnixSocketRfc5424 { get; init; } = true;
+
+    /// <summary>
+    /// rsyslog's main queue in Direct mode: an input thread writes each message to the records file before it returns
+    /// (and imrelp before it acknowledges), so a SIGKILL loses nothing that was acknowledged. rsyslog's default (off here
+    /// too) is an in-memory queue, whose content a SIGKILL loses even after imrelp acknowledged it.
+    /// </summary>
+    public bool DirectQueue { get; init; }
 
     /// <summary>rsyslog's <c>maxMessageSize</c> (bytes), set before any input. Longer messages are cut by rsyslog.</summary>
     public int MaxMessageSize { get; init; } = 64 * 1024;
@@ -110,10 +124,17 @@ public sealed class RsyslogServer : IAsyncDisposable
     /// <summary><see cref="RsyslogRecord.InputName"/> of what the Unix socket received (imuxsock cannot be renamed).</summary>
     public const string UnixInputName = "imuxsock";
 
+    /// <summary><see cref="RsyslogRecord.InputName"/> of what the RELP listener received.</summary>
+    public const string RelpInputName = "relp";
+
+    /// <summary><see cref="RsyslogRecord.InputName"/> of what the RELP-over-TLS listener received.</summary>
+    public const string RelpTlsInputName = "relp-tls";
+
     private const int SigTerm = 15;
     private static readonly ConcurrentDictionary<RsyslogServer, byte> Running = new();
     private static readonly Lazy<string?> ExecutablePath = new(FindExecutable);
     private static readonly Lazy<bool> GtlsPresent = new(FindGtlsDriver);
+    private static readonly Lazy<bool> RelpPresent = new(() => FindModule("imrelp.so"));
 
     private readonly TempDirectory _directory;
     private readonly StringBuilder _console = new();
@@ -125,6 +146,8 @@ public sealed class RsyslogServer : IAsyncDisposable
     private int? _tcpPort;
     private int? _tlsPort;
     private int? _udpPort;
+    private int? _relpPort;
+    private int? _relpTlsPort;
     private string? _caFile;
     private string? _certificateFile;
     private string? _keyFile;
@@ -153,7 +176,7 @@ public sealed class RsyslogServer : IAsyncDisposable
     /// Fails (GENLOG_REQUIRE_PEERS=1) or skips the calling test when rsyslogd — or, with <paramref name="tls"/>, its
     /// gtls driver — is missing; returns the rsyslogd path.
     /// </summary>
-    public static string RequireRsyslogd(bool tls = false)
+    public static string RequireRsyslogd(bool tls = false, bool relp = false)
     {
         Peers.Require(OperatingSystem.IsLinux(), "the rsyslog harness runs on Linux only (it reads /proc)");
         Peers.Require(Executable is not null, "rsyslogd is not installed (Debian: apt-get install rsyslog rsyslog-gnutls; scripts/test.sh does it when run as root)");
@@ -162,14 +185,19 @@ public sealed class RsyslogServer : IAsyncDisposable
             Peers.Require(GtlsPresent.Value, "rsyslog's TLS driver lmnsd_gtls.so is not installed (Debian package rsyslog-gnutls)");
         }
 
+        if (relp)
+        {
+            Peers.Require(RelpPresent.Value, "rsyslog's RELP input imrelp.so is not installed (Debian package rsyslog-relp)");
+        }
+
         return Executable!;
     }
 
     /// <summary>Starts rsyslogd with the listeners <paramref name="options"/> asks for and waits until all are ready.</summary>
     public static async Task<RsyslogServer> StartAsync(RsyslogOptions options)
     {
-        RequireRsyslogd(options.Tls);
-        if (!options.Tcp && !options.Tls && !options.Udp && !options.UnixSocket)
+        RequireRsyslogd(options.Tls, relp: options.Relp || options.RelpTls);
+        if (!options.Tcp && !options.Tls && !options.Udp && !options.UnixSocket && !options.Relp && !options.RelpTls)
         {
             throw new ArgumentException("RsyslogOptions asks for no listener.", nameof(options));
         }
@@ -208,6 +236,12 @@ public sealed class RsyslogServer : IAsyncDisposable
     /// <summary>The imtcp TLS port on 127.0.0.1.</summary>
     public int TlsPort => _tlsPort ?? throw NotConfigured(nameof(RsyslogOptions.Tls));
 
+    /// <summary>The imrelp port on 127.0.0.1.</summary>
+    public int RelpPort => _relpPort ?? throw NotConfigured(nameof(RsyslogOptions.Relp));
+
+    /// <summary>The imrelp TLS port on 127.0.0.1.</summary>
+    public int RelpTlsPort => _relpTlsPort ?? throw NotConfigured(nameof(RsyslogOptions.RelpTls));
+
     /// <summary>The imudp port on 127.0.0.1.</summary>
     public int UdpPort => _udpPort ?? throw NotConfigured(nameof(RsyslogOptions.Udp));
 
@@ -216,6 +250,19 @@ public sealed class RsyslogServer : IAsyncDisposable
 
     /// <summary>The CA file the TLS listener trusts (PEM).</summary>
     public string CaFile => _caFile ?? throw NotConfigured(nameof(RsyslogOptions.Tls));
+
+    /// <summary>
+    /// A TCP port on 127.0.0.1 that was free a moment ago, for inputs that cannot choose their own (imrelp takes no
+    /// port 0): bound with port 0, read, released. A clash with another process is possible but shows as a failed start.
+    /// </summary>
+    public static int FreeTcpPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     /// <summary>The certificates in use (<see cref="RsyslogOptions.Certificates"/> or the shared ones).</summary>
     public TestCertificates Certificates => Options.Certificates ?? TestCertificates.Shared;
@@ -408,6 +455,8 @@ public sealed class RsyslogServer : IAsyncDisposable
             .Append(Options.Tcp ? $" tcp 127.0.0.1:{_tcpPort}" : string.Empty)
             .Append(Options.Tls ? $" tls 127.0.0.1:{_tlsPort} ({Options.TlsAuthMode})" : string.Empty)
             .Append(Options.Udp ? $" udp 127.0.0.1:{_udpPort}" : string.Empty)
+            .Append(Options.Relp ? $" relp 127.0.0.1:{_relpPort}" : string.Empty)
+            .Append(Options.RelpTls ? $" relp-tls 127.0.0.1:{_relpTlsPort}" : string.Empty)
             .AppendLine(Options.UnixSocket ? $" unix {UnixSocketPath}" : string.Empty);
         text.AppendLine("--- rsyslogd stdout/stderr ---").AppendLine(ConsoleOutput);
         text.AppendLine("--- internal.log (last 40 lines) ---").AppendLine(Tail(InternalLogPath, 40));
@@ -422,7 +471,7 @@ public sealed class RsyslogServer : IAsyncDisposable
             throw new InvalidOperationException($"The Unix socket path '{UnixSocketPath}' is too long for sockaddr_un (108 bytes); set TMPDIR to a shorter folder.");
         }
 
-        if (Options.Tls)
+        if (Options.Tls || Options.RelpTls)
         {
             var server = Options.TlsServerCertificate ?? Certificates.Server;
             (_caFile, _) = Certificates.Ca.WritePem(WorkDirectory);
@@ -434,6 +483,11 @@ public sealed class RsyslogServer : IAsyncDisposable
     {
         var first = _run == 0;
         _run++;
+        if (first)
+        {
+            _relpPort = Options.Relp ? FreeTcpPort() : null;
+            _relpTlsPort = Options.RelpTls ? FreeTcpPort() : null;
+        }
 
         // Leftovers of the previous run (after SIGKILL rsyslog had no chance to remove them).
         foreach (var stale in new[] { PortFile("tcp"), PortFile("tls"), _directory.Combine("rsyslogd.pid"), Options.UnixSocket ? UnixSocketPath : null })
@@ -521,6 +575,14 @@ public sealed class RsyslogServer : IAsyncDisposable
             if (Options.Tls)
             {
                 CheckTcp("tls", ref _tlsPort, first, listening.Tcp, missing);
+            }
+
+            foreach (var (relpName, relpPort) in new[] { ("relp", _relpPort), ("relp-tls", _relpTlsPort) })
+            {
+                if (relpPort is { } port && !listening.Tcp.Contains(port))
+                {
+                    missing.Add($"{relpName} listener on 127.0.0.1:{port} (imrelp)");
+                }
             }
 
             if (Options.Udp)
@@ -618,6 +680,11 @@ public sealed class RsyslogServer : IAsyncDisposable
 
             """);
 
+        if (o.DirectQueue)
+        {
+            text.AppendLine("main_queue(queue.type=\"Direct\")");
+        }
+
         if (o.Tcp || o.Tls)
         {
             text.AppendLine("module(load=\"imtcp\")");
@@ -626,6 +693,11 @@ public sealed class RsyslogServer : IAsyncDisposable
         if (o.Udp)
         {
             text.AppendLine("module(load=\"imudp\")");
+        }
+
+        if (o.Relp || o.RelpTls)
+        {
+            text.AppendLine("module(load=\"imrelp\")");
         }
 
         if (o.UnixSocket)
@@ -679,6 +751,24 @@ public sealed class RsyslogServer : IAsyncDisposable
                       supportOctetCountedFraming="on" ratelimit.interval="0"
                       streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="{authMode}"
                       streamDriver.caFile="{Quote(_caFile!)}" streamDriver.certFile="{Quote(_certificateFile!)}" streamDriver.keyFile="{Quote(_keyFile!)}")
+                """);
+        }
+
+        if (o.Relp)
+        {
+            text.AppendLine($"""
+                # RELP (librelp): every syslog command is answered with "rsp 200 OK" once rsyslog has taken the message.
+                input(type="imrelp" name="{RelpInputName}" address="127.0.0.1" port="{_relpPort}" ruleset="genlog")
+                """);
+        }
+
+        if (o.RelpTls)
+        {
+            text.AppendLine($"""
+                # RELP over TLS (librelp's own TLS from the first byte). With a certificate of its own librelp always asks
+                # for the client's (mutual TLS); certvalid: any client certificate signed by the test CA.
+                input(type="imrelp" name="{RelpTlsInputName}" address="127.0.0.1" port="{_relpTlsPort}" ruleset="genlog"
+                      tls="on" tls.authMode="certvalid" tls.cacert="{Quote(_caFile!)}" tls.mycert="{Quote(_certificateFile!)}" tls.myprivkey="{Quote(_keyFile!)}")
                 """);
         }
 
@@ -899,6 +989,20 @@ public sealed class RsyslogServer : IAsyncDisposable
         }
 
         return ProcessRunner.FindOnPath("rsyslogd") ?? new[] { "/usr/sbin/rsyslogd", "/sbin/rsyslogd" }.FirstOrDefault(File.Exists);
+    }
+
+    private static bool FindModule(string module)
+    {
+        foreach (var root in new[] { "/usr/lib", "/usr/lib64", "/lib" })
+        {
+            if (File.Exists(Path.Combine(root, "rsyslog", module))
+                || (Directory.Exists(root) && Directory.EnumerateDirectories(root).Any(triplet => File.Exists(Path.Combine(triplet, "rsyslog", module)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool FindGtlsDriver()

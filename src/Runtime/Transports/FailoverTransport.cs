@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using GenLog.Transports;
+
+namespace GenLog;
+
+/// <summary>
+/// An ordered list of transports, as rsyslog's action failover: everything goes to the first healthy one. When the
+/// active transport fails (a refused connect, a write error, a write or acknowledgement timeout, a server that closed
+/// the session), the writer's failed batch — for RELP the messages the server had not acknowledged — goes to the next
+/// one that connects, in list order. While traffic runs on a later transport the earlier ones are probed, on
+/// <see cref="Reconnect"/>'s back-off, whenever the writer starts a batch; traffic returns to the first one that
+/// connects. The transport the traffic leaves is closed in order (and may be connected again later).
+/// </summary>
+/// <remarks>
+/// A transport that is not acknowledged (TCP, TLS) can lose what the kernel had accepted when its server died; RELP
+/// loses nothing across a failover. Failed probes are not reported as errors: the primary being down is what the
+/// failover is for. <see cref="SyslogStatistics.ActiveEndpoint"/> and <see cref="SyslogStatistics.Failovers"/> show
+/// where traffic goes and how often it moved.
+/// </remarks>
+public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTransport
+{
+    private readonly ISyslogTransport[] _transports;
+    private int _active;
+    private long _failovers;
+    private bool _activeFailed;
+    private int _probeFailures;
+    private DateTimeOffset _nextProbe;
+    private Action<Exception>? _reportError;
+
+    /// <summary>Fails over along <paramref name="transports"/>, the first being the primary; the writer owns and disposes them all.</summary>
+    /// <exception cref="ArgumentException">No transport, a null, the same transport twice, or a transport that cannot fail over (UDP, Python pickles).</exception>
+    public FailoverTransport(params ISyslogTransport[] transports)
+    {
+        ArgumentNullException.ThrowIfNull(transports);
+        if (transports.Length == 0)
+        {
+            throw new ArgumentException("FailoverTransport needs at least one transport.", nameof(transports));
+        }
+
+        var seen = new HashSet<ISyslogTransport>(ReferenceEqualityComparer.Instance);
+        foreach (var transport in transports)
+        {
+            if (transport is null || !seen.Add(transport))
+            {
+                throw new ArgumentException("FailoverTransport takes each transport once and no null.", nameof(transports));
+            }
+
+            if (transport is UdpTransport or IPythonTransport)
+            {
+                throw new ArgumentException($"{transport.GetType().Name} cannot be in a FailoverTransport: it detects no failure (UDP) or writes another format (Python pickles).", nameof(transports));
+            }
+        }
+
+        _transports = (ISyslogTransport[])transports.Clone();
+    }
+
+    /// <summary>The transports, the primary first.</summary>
+    public IReadOnlyList<ISyslogTransport> Transports => _transports;
+
+    /// <summary>The index in <see cref="Transports"/> of the transport traffic goes to now.</summary>
+    public int ActiveIndex => Volatile.Read(ref _active);
+
+    /// <summary>The transport traffic goes to now.</summary>
+    public ISyslogTransport Active => _transports[ActiveIndex];
+
+    /// <summary>Times traffic moved to another transport because the active one failed (a return to an earlier one is not counted).</summary>
+    public long Failovers => Interlocked.Read(ref _failovers);
+
+    /// <summary>When earlier transports are probed while a later one is active: first after <see cref="ReconnectPolicy.InitialDelay"/>, then backing off. Default: the writer's default (1 s, ×2, 30 s).</summary>
+    public ReconnectPolicy Reconnect { get; init; } = ReconnectPolicy.Default;
+
+    /// <summary>The clock of the probe schedule. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The writer's error channel: a transport that fails to connect while traffic moves past it is reported there (failed probes are not).</summary>
+    internal void ReportErrorsTo(Action<Exception> reportError) => _reportError = reportError;
+
+    /// <summary>
+    /// Connects the active transport — after probing the earlier ones when a probe is due, and after moving on to the
+    /// next transport when the active one failed. Throws only when no transport connects.
+    /// </summary>
+    public void Connect()
+    {
+        var active = _active;
+        if (!_activeFailed && active > 0 && TimeProvider.GetUtcNow() >= _nextProbe && Probe(active))
+        {
+            return;
+        }
+
+        Exception? failure = null;
+        if (!_activeFailed)
+        {
+            try
+            {
+                _transports[active].Connect();
+                return;
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+        }
+
+        // The active transport failed: the next ones in list order (wrapping round to the first).
+        Disconnect(active);
+        _activeFailed = false;
+        for (var step = 1; step < _transports.Length; step++)
+        {
+            var next = (active + step) % _transports.Length;
+            try
+            {
+                _transports[next].Connect();
+            }
+            catch (Exception exception)
+            {
+                _reportError?.Invoke(exception);
+                Disconnect(next);
+                continue;
+            }
+
+            // The writer sees no exception when another transport took over: the failure is reported here.
+            if (failure is not null)
+            {
+                _reportError?.Invoke(failure);
+            }
+
+            Interlocked.Increment(ref _failovers);
+            Activate(next);
+            return;
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
+        // The failed one is the only one: connect it again (its own error, if any, reaches the writer).
+        _transports[active].Connect();
+    }
+
+    /// <inheritdoc />
+    public void Send(ReadOnlySpan<byte> message)
+    {
+        try
+        {
+            _transports[_active].Send(message);
+        }
+        catch
+        {
+            _activeFailed = true;
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Flush()
+    {
+        try
+        {
+            _transports[_active].Flush();
+        }
+        catch
+        {
+            _activeFailed = true;
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Disconnect()
+    {
+        _activeFailed = true;
+        _transports[_active].Disconnect();
+    }
+
+    /// <summary>Closes every transport (the active one in order).</summary>
+    public void Dispose()
+    {
+        List<Exception>? errors = null;
+        foreach (var transport in _transports)
+        {
+            try
+            {
+                transport.Dispose();
+            }
+            catch (Exception exception)
+            {
+                (errors ??= []).Add(exception);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new AggregateException("Closing the transports of a FailoverTransport failed.", errors);
+        }
+    }
+
+    /// <inheritdoc />
+    int IAcknowledgingTransport.TakeAcknowledged()
+    {
+        _activeFailed = true;
+        return _transports[_active] is IAcknowledgingTransport acknowledging ? acknowledging.TakeAcknowledged() : 0;
+    }
+
+    /// <summary>The transports as a comma-separated URI list.</summary>
+    public override string ToString() => string.Join(",", Array.ConvertAll(_transports, TransportNames.Describe));
+
+    /// <summary>Tries the transports before <paramref name="active"/>; the first that connects becomes active.</summary>
+    private bool Probe(int active)
+    {
+        for (var earlier = 0; earlier < active; earlier++)
+        {
+            try
+            {
+                _transports[earlier].Connect();
+            }
+            catch (Exception)
+            {
+                Disconnect(earlier);
+                continue;
+            }
+
+            // Everything sent to the active one was confirmed by its last flush: close it in order and move back.
+            try
+            {
+                _transports[active].Dispose();
+            }
+            catch (Exception)
+            {
+                Disconnect(active);
+            }
+
+            Activate(earlier);
+            return true;
+        }
+
+        _probeFailures++;
+        _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(_probeFailures);
+        return false;
+    }
+
+    private void Activate(int index)
+    {
+        Volatile.Write(ref _active, index);
+        _probeFailures = 0;
+        _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(1);
+    }
+
+    private void Disconnect(int index)
+    {
+        try
+        {
+            _transports[index].Disconnect();
+        }
+        catch (Exception)
+        {
+            // Dropping a connection that already failed: nothing to report twice.
+        }
+    }
+}
