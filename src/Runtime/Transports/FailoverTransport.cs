@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using GenLog.Transports;
 
 namespace GenLog;
@@ -9,9 +10,10 @@ namespace GenLog;
 /// An ordered list of transports, as rsyslog's action failover: everything goes to the first healthy one. When the
 /// active transport fails (a refused connect, a write error, a write or acknowledgement timeout, a server that closed
 /// the session), the writer's failed batch — for RELP the messages the server had not acknowledged — goes to the next
-/// one that connects, in list order. While traffic runs on a later transport the earlier ones are probed, on
-/// <see cref="Reconnect"/>'s back-off, whenever the writer starts a batch; traffic returns to the first one that
-/// connects. The transport the traffic leaves is closed in order (and may be connected again later).
+/// one that connects, in list order. While traffic runs on a later transport the earlier ones are probed on
+/// <see cref="Reconnect"/>'s back-off, in the background (a primary that hangs never stalls the traffic); at the
+/// next batch after a probe connected one, traffic returns to it. The transport the traffic leaves is closed in order
+/// (and may be connected again later).
 /// </summary>
 /// <remarks>
 /// A transport that is not acknowledged (TCP, TLS) can lose what the kernel had accepted when its server died; RELP
@@ -28,6 +30,7 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     private int _probeFailures;
     private DateTimeOffset _nextProbe;
     private Action<Exception>? _reportError;
+    private Task<int>? _probe;
 
     /// <summary>Fails over along <paramref name="transports"/>, the first being the primary; the writer owns and disposes them all.</summary>
     /// <exception cref="ArgumentException">No transport, a null, the same transport twice, or a transport that cannot fail over (UDP, Python pickles).</exception>
@@ -84,9 +87,18 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     public void Connect()
     {
         var active = _active;
-        if (!_activeFailed && active > 0 && TimeProvider.GetUtcNow() >= _nextProbe && Probe(active))
+        if (_probe is not null && (_probe.IsCompleted || _activeFailed))
         {
-            return;
+            // A failover first waits for a probe under way: the probe may be using the transports it would try.
+            if (TakeProbe(active))
+            {
+                return;
+            }
+        }
+        else if (_probe is null && !_activeFailed && active > 0 && TimeProvider.GetUtcNow() >= _nextProbe)
+        {
+            // Probing runs beside the traffic, so that a primary that hangs (connect or open timeout) never stalls it.
+            _probe = StartProbe(active);
         }
 
         Exception? failure = null;
@@ -178,6 +190,8 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     /// <summary>Closes every transport (the active one in order).</summary>
     public void Dispose()
     {
+        // A probe under way is given a moment to finish, so that no transport is connected while it is closed.
+        _probe?.Wait(TimeSpan.FromSeconds(2));
         List<Exception>? errors = null;
         foreach (var transport in _transports)
         {
@@ -207,21 +221,44 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     /// <summary>The transports as a comma-separated URI list.</summary>
     public override string ToString() => string.Join(",", Array.ConvertAll(_transports, TransportNames.Describe));
 
-    /// <summary>Tries the transports before <paramref name="active"/>; the first that connects becomes active.</summary>
-    private bool Probe(int active)
+    /// <summary>Tries the transports before <paramref name="active"/>, on the thread pool, while the sender uses only <paramref name="active"/>; yields the first that connected (and stays connected), or -1.</summary>
+    private Task<int> StartProbe(int active) => Task.Run(() =>
     {
         for (var earlier = 0; earlier < active; earlier++)
         {
             try
             {
                 _transports[earlier].Connect();
+                return earlier;
             }
             catch (Exception)
             {
                 Disconnect(earlier);
-                continue;
             }
+        }
 
+        return -1;
+    });
+
+    /// <summary>Takes the probe's result: true when traffic moved back to an earlier transport, which is connected.</summary>
+    private bool TakeProbe(int active)
+    {
+        var found = _probe!.GetAwaiter().GetResult();
+        _probe = null;
+        if (found < 0)
+        {
+            _probeFailures++;
+            _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(_probeFailures);
+            return false;
+        }
+
+        if (_activeFailed)
+        {
+            Disconnect(active);
+            Interlocked.Increment(ref _failovers);
+        }
+        else
+        {
             // Everything sent to the active one was confirmed by its last flush: close it in order and move back.
             try
             {
@@ -231,14 +268,11 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
             {
                 Disconnect(active);
             }
-
-            Activate(earlier);
-            return true;
         }
 
-        _probeFailures++;
-        _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(_probeFailures);
-        return false;
+        _activeFailed = false;
+        Activate(found);
+        return true;
     }
 
     private void Activate(int index)

@@ -156,7 +156,9 @@ internal sealed class RelpSession : IDisposable
 
         if (full)
         {
-            // The window is full: what is buffered must reach the server before its answers can free a slot.
+            // The window is full: what is buffered must reach the server before its answers can free a slot. One free
+            // slot is enough to go on: waiting for more makes it worse, as the server's small answers then wait on
+            // Nagle and delayed ACKs (measured: 5x slower against imrelp).
             WriteBuffer();
             lock (_gate)
             {
