@@ -69,4 +69,37 @@ public class FuzzRegressionTests
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(3)));
     }
+
+    /// <summary>
+    /// Found by FormatterPropertyTests (seed a9u9wXfyBqO2, Utf8Bom off; the 659-byte message ended <c>… N="0"] S</c>):
+    /// DESIGN §5 cuts MSG first and shortens SD values only when header and SD alone do not fit — so when an SD value was
+    /// shortened, there is no room for MSG. But the 1–2 bytes a shortened value leaves unused (the next character needed
+    /// 3 or 4) are then given to MSG: " S", the first letter of the template, while the SD value lost its end.
+    /// Expected: MSG empty (or absent) whenever an SD value was shortened. (src/Runtime/Formatting/SyslogMessageBuilder.cs,
+    /// BeginText / EndStructuredData: the text section starts with whatever room is left.)
+    /// </summary>
+    [Fact]
+    public void Msg_is_empty_when_an_sd_value_was_shortened()
+    {
+        var value = string.Concat(Enumerable.Repeat("😀", 400));
+        var wrong = new List<string>();
+        var minimum = FuzzOracle.MinimumSize(SyslogFormat.Rfc5424, bom: false, nul: false, sequenceId: false, ident: null);
+        for (var size = minimum; size < minimum + 600; size++)
+        {
+            var (writer, transport) = Writers.Capture(o =>
+            {
+                o.MaxMessageSize = size;
+                o.Utf8Bom = false;
+            });
+            FuzzLog.Structured(writer, "a", value, 1);
+            var message = Rfc5424Parser.Parse(transport.Last);
+            var shortened = message.StructuredData[0].Parameters[1].Value != value;
+            if (shortened && !string.IsNullOrEmpty(message.Msg))
+            {
+                wrong.Add($"MaxMessageSize {size}: SD value B shortened to {message.StructuredData[0].Parameters[1].Value.Length} chars but MSG is {FuzzCase.Show(message.Msg)}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong.Take(3)));
+    }
 }
