@@ -58,14 +58,27 @@ public sealed class SyslogGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (output, all) => Report(output, all));
     }
 
-    private static IEnumerable<TypeGroup> Group(ImmutableArray<MethodModel> methods) =>
-        methods
+    private static IEnumerable<TypeGroup> Group(ImmutableArray<MethodModel> methods)
+    {
+        var groups = methods
             .GroupBy(m => m.Type)
-            .Select(g => new TypeGroup(
-                g.Key,
-                g.OrderBy(m => m.Name, System.StringComparer.Ordinal).ThenBy(m => string.Join(",", m.Parameters.Select(p => p.Type)), System.StringComparer.Ordinal).ToEquatableArray(),
-                HintName(g.Key)))
-            .OrderBy(g => g.HintName, System.StringComparer.Ordinal);
+            .Select(g => (Type: g.Key, Methods: g.OrderBy(m => m.Name, System.StringComparer.Ordinal).ThenBy(m => string.Join(",", m.Parameters.Select(p => p.Type)), System.StringComparer.Ordinal).ToEquatableArray(), Name: HintName(g.Key)))
+            .OrderBy(g => g.Name, System.StringComparer.Ordinal)
+            .ThenBy(g => string.Join(".", g.Type.Types.Select(t => t.Name)), System.StringComparer.Ordinal);
+
+        // Hint names must be unique ignoring case (Log and LOG, or C`1 and C_1): number the repeats.
+        var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var (type, members, name) in groups)
+        {
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name.Substring(0, name.Length - ".g.cs".Length) + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+            }
+
+            yield return new TypeGroup(type, members, unique);
+        }
+    }
 
     private static string HintName(TypeModel type)
     {

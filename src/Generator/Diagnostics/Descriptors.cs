@@ -107,12 +107,23 @@ internal static class Descriptors
         "Control character in the template",
         "The template holds the control character U+{0}; it breaks LF framing and most log viewers");
 
+    public static readonly DiagnosticDescriptor WriterHidden = Error(
+        "GENLOG020",
+        "A parameter hides the SyslogWriter",
+        "Parameter '{0}' hides the primary-constructor parameter of the same name that holds the SyslogWriter; rename one of them");
+
+    public static readonly DiagnosticDescriptor UnloggableType = Error(
+        "GENLOG021",
+        "Parameter type cannot be logged",
+        "Parameter '{0}' of type '{1}' cannot be logged: {2}");
+
     /// <summary>Every descriptor, for lookup by ID when reporting.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         NotPartialVoid, GenericOrNonPartialType, NoWriter, SeveralWriters, UnknownPlaceholder, UnusedParameter,
         MalformedTemplate, BadPriority, BadMsgId, BadSdId, BadParamName, ConstantTooLong, ExceptionNotSent,
         FormattedByToString, RefParameter, SeverityCount, BadAppName, CaseOnlyPlaceholders, ControlInTemplate,
+        WriterHidden, UnloggableType,
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -72,12 +72,13 @@ internal static class Emitter
         code.Line(GeneratedCode);
         var parameters = string.Join(", ", method.Parameters.Select(p => $"{p.Prefix}{p.Type} {p.Name}"));
         code.Open($"{method.Modifiers} void {method.Name}({parameters})");
+        var body = code.Length;
 
         var writer = method.WriterExpression;
-        if (writer.StartsWith("this.", System.StringComparison.Ordinal))
+        if (writer.Contains("."))
         {
-            code.Line($"var __writer = {writer};");
-            writer = "__writer";
+            code.Line($"var \u0001W = {writer};");
+            writer = "\u0001W";
         }
 
         var severity = method.SeverityParameter ?? "global::GenLog.SyslogSeverity." + SeverityNames[method.Severity!.Value];
@@ -92,40 +93,40 @@ internal static class Emitter
         {
             // The PRI is fixed at compile time (RFC 5424 §6.2.1: facility * 8 + severity).
             var pri = "<" + (constantFacility * 8 + constantSeverity).ToString(CultureInfo.InvariantCulture) + ">";
-            code.Line($"var __message = {writer}.BeginMessage(priority: {Literals.Utf8(pri)}, appName: {appName}, msgId: {msgId});");
+            code.Line($"var \u0001M = {writer}.BeginMessage(priority: {Literals.Utf8(pri)}, appName: {appName}, msgId: {msgId});");
         }
         else
         {
             var facility = method.Facility is { } f ? "global::GenLog.SyslogFacility." + FacilityNames[f] : "null";
-            code.Line($"var __message = {writer}.BeginMessage(facility: {facility}, severity: {severity}, appName: {appName}, msgId: {msgId});");
+            code.Line($"var \u0001M = {writer}.BeginMessage(facility: {facility}, severity: {severity}, appName: {appName}, msgId: {msgId});");
         }
 
         var marks = 0;
         if (method.SdId is not null)
         {
-            code.Open("if (__message.WritesStructuredData)");
+            code.Open("if (\u0001M.WritesStructuredData)");
             // Every ' NAME=""' is reserved up front, so no parameter is dropped when values must be shortened.
             var parametersLength = method.StructuredData.Sum(p => Encoding.UTF8.GetByteCount(p.Name) + 4);
-            code.Line($"__message.BeginStructuredData({Literals.Utf8(method.SdId)}, parametersLength: {parametersLength.ToString(CultureInfo.InvariantCulture)});");
+            code.Line($"\u0001M.BeginStructuredData({Literals.Utf8(method.SdId)}, parametersLength: {parametersLength.ToString(CultureInfo.InvariantCulture)});");
             foreach (var parameter in method.StructuredData)
             {
-                code.Line($"__message.BeginParameter({Literals.Utf8(parameter.Name)});");
+                code.Line($"\u0001M.BeginParameter({Literals.Utf8(parameter.Name)});");
                 EmitValue(code, method.Parameters[parameter.Parameter], parameter.Format, null, ref marks);
-                code.Line("__message.EndParameter();");
+                code.Line("\u0001M.EndParameter();");
             }
 
-            code.Line("__message.EndStructuredData();");
+            code.Line("\u0001M.EndStructuredData();");
             code.Close();
             code.Line();
         }
 
         EmitPythonRecord(code, method, ref marks);
-        code.Line("__message.BeginText();");
+        code.Line("\u0001M.BeginText();");
         foreach (var segment in method.Template)
         {
             if (segment.Parameter < 0)
             {
-                code.Line($"__message.AppendLiteral({Literals.Utf8(segment.Text)});");
+                code.Line($"\u0001M.AppendLiteral({Literals.Utf8(segment.Text)});");
             }
             else
             {
@@ -133,8 +134,25 @@ internal static class Emitter
             }
         }
 
-        code.Line("__message.Send();");
+        code.Line("\u0001M.Send();");
         code.Close();
+
+        // The locals are written as placeholders and named last, so no parameter can share a name with them.
+        var names = new System.Collections.Generic.HashSet<string>(method.Parameters.Select(p => p.Name.TrimStart('@')));
+        code.Replace(body, "\u0001M", Unique("__message", names, n => n));
+        code.Replace(body, "\u0001W", Unique("__writer", names, n => n));
+        code.Replace(body, "\u0001S", Unique("__start", names, n => n + "1"));
+    }
+
+    /// <summary>The name, with underscores added until no parameter has it (checked on its first use, <paramref name="sample"/>).</summary>
+    private static string Unique(string name, System.Collections.Generic.HashSet<string> parameters, System.Func<string, string> sample)
+    {
+        while (parameters.Any(p => p == sample(name) || (p.StartsWith(name, System.StringComparison.Ordinal) && p.Substring(name.Length).All(char.IsDigit))))
+        {
+            name += "_";
+        }
+
+        return name;
     }
 
     /// <summary>The Python record's own entries: where it comes from, and every parameter as a native value.</summary>
@@ -145,8 +163,8 @@ internal static class Emitter
         var filename = file.Substring(file.LastIndexOf('/') + 1);
         var dot = filename.LastIndexOf('.');
         var module = dot > 0 ? filename.Substring(0, dot) : filename;
-        code.Open("if (__message.WritesPickle)");
-        code.Line($"__message.AppendPythonSource(name: {Literals.Utf8(python.Name)}, pathname: {Literals.Utf8(python.Pathname)}, filename: {Literals.Utf8(filename)}, module: {Literals.Utf8(module)}, lineno: {python.Line.ToString(CultureInfo.InvariantCulture)}, funcName: {Literals.Utf8(method.Name.TrimStart('@'))}, msgId: {(method.MsgId is null ? "default" : Literals.Utf8(method.MsgId))}, sdId: {(method.SdId is null ? "default" : Literals.Utf8(method.SdId))});");
+        code.Open("if (\u0001M.WritesPickle)");
+        code.Line($"\u0001M.AppendPythonSource(name: {Literals.Utf8(python.Name)}, pathname: {Literals.Utf8(python.Pathname)}, filename: {Literals.Utf8(filename)}, module: {Literals.Utf8(module)}, lineno: {python.Line.ToString(CultureInfo.InvariantCulture)}, funcName: {Literals.Utf8(method.Name.TrimStart('@'))}, msgId: {(method.MsgId is null ? "default" : Literals.Utf8(method.MsgId))}, sdId: {(method.SdId is null ? "default" : Literals.Utf8(method.SdId))});");
         for (var i = 0; i < method.Parameters.Count; i++)
         {
             var parameter = method.Parameters[i];
@@ -169,7 +187,7 @@ internal static class Emitter
             {
                 code.Close();
                 code.Open("else");
-                code.Line($"__message.AppendPythonNone({Literals.Utf8(key)});");
+                code.Line($"\u0001M.AppendPythonNone({Literals.Utf8(key)});");
                 code.Close();
             }
         }
@@ -182,29 +200,36 @@ internal static class Emitter
     {
         switch (parameter.Python)
         {
-            case PythonKind.Integer or PythonKind.UnsignedInteger or PythonKind.Int128 or PythonKind.UInt128 or PythonKind.BigInteger:
-                code.Line($"__message.AppendPythonInteger({key}, {value});");
+            case PythonKind.Integer:
+                // Cast, so that byte, ushort and uint do not find the long and UInt128 overloads equally good.
+                code.Line($"\u0001M.AppendPythonInteger({key}, (long){value});");
+                break;
+            case PythonKind.UnsignedInteger:
+                code.Line($"\u0001M.AppendPythonInteger({key}, (ulong){value});");
+                break;
+            case PythonKind.Int128 or PythonKind.UInt128 or PythonKind.BigInteger:
+                code.Line($"\u0001M.AppendPythonInteger({key}, {value});");
                 break;
             case PythonKind.Float:
-                code.Line($"__message.AppendPythonFloat({key}, (double){value});");
+                code.Line($"\u0001M.AppendPythonFloat({key}, (double){value});");
                 break;
             case PythonKind.Boolean:
-                code.Line($"__message.AppendPythonBoolean({key}, {value});");
+                code.Line($"\u0001M.AppendPythonBoolean({key}, {value});");
                 break;
             default:
-                code.Line($"__message.BeginPythonString({key});");
+                code.Line($"\u0001M.BeginPythonString({key});");
                 code.Line(AppendCall(parameter.Kind, value, format));
-                code.Line("__message.EndPythonString();");
+                code.Line("\u0001M.EndPythonString();");
                 break;
         }
     }
 
     private static void EmitValue(CodeWriter code, ParameterModel parameter, string? format, int? alignment, ref int marks)
     {
-        var start = "__start" + (++marks).ToString(CultureInfo.InvariantCulture);
+        var start = "\u0001S" + (++marks).ToString(CultureInfo.InvariantCulture);
         if (alignment is not null)
         {
-            code.Line($"var {start} = __message.Position;");
+            code.Line($"var {start} = \u0001M.Position;");
         }
 
         if (parameter.IsNullableValue)
@@ -213,7 +238,7 @@ internal static class Emitter
             code.Line(AppendCall(parameter.Kind, parameter.Name + ".GetValueOrDefault()", format));
             code.Close();
             code.Open("else");
-            code.Line("__message.AppendNull();");
+            code.Line("\u0001M.AppendNull();");
             code.Close();
         }
         else
@@ -223,7 +248,7 @@ internal static class Emitter
 
         if (alignment is not null)
         {
-            code.Line($"__message.Align({start}, {alignment.Value.ToString(CultureInfo.InvariantCulture)});");
+            code.Line($"\u0001M.Align({start}, {alignment.Value.ToString(CultureInfo.InvariantCulture)});");
         }
     }
 
@@ -232,14 +257,15 @@ internal static class Emitter
         var formatText = format is null ? "null" : Literals.String(format);
         return kind switch
         {
-            ValueKind.String => $"__message.AppendString({value});",
-            ValueKind.Chars => $"__message.AppendChars({value});",
-            ValueKind.Boolean => $"__message.AppendBoolean({value});",
-            ValueKind.Exception => $"__message.AppendException({value});",
-            ValueKind.Enum => $"__message.AppendEnum({value}, {formatText});",
-            ValueKind.Utf8Formattable => $"__message.AppendUtf8Formattable({value}, {formatText});",
-            ValueKind.SpanFormattable => $"__message.AppendSpanFormattable({value}, {formatText});",
-            _ => $"__message.AppendToString({value});",
+            ValueKind.String => $"\u0001M.AppendString({value});",
+            ValueKind.Chars => $"\u0001M.AppendChars({value});",
+            ValueKind.Char => $"\u0001M.AppendChar({value});",
+            ValueKind.Boolean => $"\u0001M.AppendBoolean({value});",
+            ValueKind.Exception => $"\u0001M.AppendException({value});",
+            ValueKind.Enum => $"\u0001M.AppendEnum({value}, {formatText});",
+            ValueKind.Utf8Formattable => $"\u0001M.AppendUtf8Formattable({value}, {formatText});",
+            ValueKind.SpanFormattable => $"\u0001M.AppendSpanFormattable({value}, {formatText});",
+            _ => $"\u0001M.AppendToString({value});",
         };
     }
 

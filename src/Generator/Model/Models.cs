@@ -62,6 +62,7 @@ internal enum ValueKind
     None,
     String,
     Chars,
+    Char,
     Boolean,
     Exception,
     Enum,

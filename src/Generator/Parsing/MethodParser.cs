@@ -104,6 +104,7 @@ internal sealed class MethodParser
         CheckAppName(appName, source);
 
         var roles = _method.Parameters.Select(ClassifyRole).ToArray();
+        CheckLoggableTypes(roles);
         var writer = FindWriter(roles);
         var severityParameter = CheckSeverity(roles, severity is not null);
 
@@ -423,7 +424,8 @@ internal sealed class MethodParser
             };
             if (memberType?.ToDisplayString() == WriterType)
             {
-                candidates.Add((member.IsStatic ? string.Empty : "this.") + EscapeIdentifier(member.Name));
+                // Qualified, so that a parameter of the same name cannot hide it.
+                candidates.Add((member.IsStatic ? member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." : "this.") + EscapeIdentifier(member.Name));
             }
         }
 
@@ -457,6 +459,14 @@ internal sealed class MethodParser
             return null;
         }
 
+        // A primary-constructor parameter can only be reached by its name, which a method parameter may hide.
+        var hiding = _method.Parameters.FirstOrDefault(p => EscapeIdentifier(p.Name) == candidates[0]);
+        if (hiding is not null)
+        {
+            Report(Descriptors.WriterHidden, LocationOf(hiding), hiding.Name);
+            return null;
+        }
+
         return candidates[0];
     }
 
@@ -485,6 +495,26 @@ internal sealed class MethodParser
         }
 
         return parameters.Length == 1 && !onAttribute ? EscapeIdentifier(parameters[0].Name) : null;
+    }
+
+    /// <summary>GENLOG021: types the generated code cannot hand to a formatter (ref structs but char spans, pointers, dynamic).</summary>
+    private void CheckLoggableTypes(Role[] roles)
+    {
+        for (var i = 0; i < roles.Length; i++)
+        {
+            var type = _method.Parameters[i].Type;
+            var reason = type.TypeKind switch
+            {
+                TypeKind.Pointer or TypeKind.FunctionPointer => "a pointer has no text",
+                TypeKind.Dynamic => "a dynamic value is only known at run time, through reflection",
+                _ when type.IsRefLikeType && ValueKindOf(type) != ValueKind.Chars => "a ref struct other than ReadOnlySpan<char> or Span<char> cannot be passed to a formatter",
+                _ => null,
+            };
+            if (roles[i] == Role.Value && reason is not null)
+            {
+                Report(Descriptors.UnloggableType, LocationOf(_method.Parameters[i]), _method.Parameters[i].Name, type.ToDisplayString(), reason);
+            }
+        }
     }
 
     private ParameterModel ModelParameter(IParameterSymbol parameter, Role role)
@@ -576,6 +606,12 @@ internal sealed class MethodParser
         if (type.SpecialType == SpecialType.System_Boolean)
         {
             return ValueKind.Boolean;
+        }
+
+        if (type.SpecialType == SpecialType.System_Char)
+        {
+            // Not char's own TryFormat: a lone surrogate must become U+FFFD, not a formatting error.
+            return ValueKind.Char;
         }
 
         if (type is INamedTypeSymbol { IsGenericType: true } span
@@ -821,15 +857,24 @@ internal sealed class MethodParser
                 _ when t.IsRecord => "record",
                 _ => "class",
             };
-            var name = t.TypeParameters.Length == 0 ? t.Name : $"{t.Name}<{string.Join(", ", t.TypeParameters.Select(p => p.Name))}>";
+            var name = t.TypeParameters.Length == 0 ? t.Name : $"{t.Name}<{string.Join(", ", t.TypeParameters.Select(TypeParameter))}>";
             // Modifiers that go before 'partial': C# wants 'readonly ref partial struct'.
-            var modifiers = (t.IsStatic ? "static " : string.Empty) + (t.IsReadOnly ? "readonly " : string.Empty) + (t.IsRefLikeType ? "ref " : string.Empty);
+            var isUnsafe = t.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.UnsafeKeyword));
+            var modifiers = (t.IsStatic ? "static " : string.Empty) + (isUnsafe ? "unsafe " : string.Empty) + (t.IsReadOnly ? "readonly " : string.Empty) + (t.IsRefLikeType ? "ref " : string.Empty);
             chain.Insert(0, new ContainingType(keyword, EscapeIdentifier(name), modifiers, t.MetadataName));
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
         return new TypeModel(ns, chain.ToEquatableArray());
     }
+
+    /// <summary>A type parameter as the partial declaration must repeat it: with its variance on interfaces.</summary>
+    private static string TypeParameter(ITypeParameterSymbol parameter) => parameter.Variance switch
+    {
+        VarianceKind.Out => "out " + EscapeIdentifier(parameter.Name),
+        VarianceKind.In => "in " + EscapeIdentifier(parameter.Name),
+        _ => EscapeIdentifier(parameter.Name),
+    };
 
     private static bool HasDocumentation(MethodDeclarationSyntax syntax) =>
         syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)

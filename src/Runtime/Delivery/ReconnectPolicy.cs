@@ -9,6 +9,9 @@ namespace GenLog;
 /// </summary>
 public sealed class ReconnectPolicy
 {
+    /// <summary>The longest wait accepted: timers cannot wait much beyond 49 days, and a day without a retry is already no retry.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(1);
+
     /// <summary>CPython <c>SocketHandler</c>'s schedule: 1 s, 2 s, 4 s, … 30 s.</summary>
     public static ReconnectPolicy Default { get; } = new();
 
@@ -18,7 +21,7 @@ public sealed class ReconnectPolicy
     /// <summary>What each further failure multiplies the wait by; at least 1. Default 2.</summary>
     public double Factor { get; init; } = 2;
 
-    /// <summary>The longest wait. Default 30 s.</summary>
+    /// <summary>The longest wait, at most one day. Default 30 s.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The wait after <paramref name="failures"/> failures in a row (1 for the first).</summary>
@@ -30,9 +33,9 @@ public sealed class ReconnectPolicy
 
     internal void Validate()
     {
-        if (InitialDelay < TimeSpan.Zero || MaxDelay < InitialDelay || !(Factor >= 1) || double.IsInfinity(Factor))
+        if (InitialDelay < TimeSpan.Zero || MaxDelay < InitialDelay || MaxDelay > Longest || !(Factor >= 1) || double.IsInfinity(Factor))
         {
-            throw new ArgumentOutOfRangeException("options", "SyslogWriterOptions.Reconnect needs InitialDelay >= 0, MaxDelay >= InitialDelay and a finite Factor >= 1.");
+            throw new ArgumentOutOfRangeException("options", "SyslogWriterOptions.Reconnect needs InitialDelay >= 0, InitialDelay <= MaxDelay <= 1 day and a finite Factor >= 1.");
         }
     }
 }

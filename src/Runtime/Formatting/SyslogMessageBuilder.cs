@@ -164,15 +164,17 @@ public ref struct SyslogMessageBuilder
                 _bytes[_position++] = (byte)'-';
             }
 
+            // MSG is cut first (DESIGN §5): when SD had to be shortened there is no room for any of it, and
+            // with Utf8Bom on, MSG is never sent without its BOM (RFC 5424 §6.4). RFC 5424 §6: SD [SP MSG].
             _section = Section.Text;
-            if (!Fits(1))
+            if (_truncated || !Fits(1 + (_layout.Utf8Bom ? 3 : 0) + 1))
             {
                 MarkTruncated();
                 return;
             }
 
             _bytes[_position++] = (byte)' ';
-            if (_layout.Utf8Bom && Fits(3))
+            if (_layout.Utf8Bom)
             {
                 Write("\uFEFF"u8);
             }
@@ -200,6 +202,9 @@ public ref struct SyslogMessageBuilder
     /// <summary>Appends UTF-16 text; invalid UTF-16 becomes U+FFFD.</summary>
     public void AppendChars(scoped ReadOnlySpan<char> value) => AppendChars(value, forceControlEscaping: false);
 
+    /// <summary>Appends one UTF-16 unit; a lone surrogate becomes U+FFFD.</summary>
+    public void AppendChar(char value) => AppendChars(new ReadOnlySpan<char>(in value));
+
     /// <summary>Appends a <see cref="bool"/> as <c>True</c> or <c>False</c>, as <see cref="bool.ToString()"/> does.</summary>
     public void AppendBoolean(bool value) => AppendLiteral(value ? "True"u8 : "False"u8);
 
@@ -212,9 +217,21 @@ public ref struct SyslogMessageBuilder
             return;
         }
 
+        string message;
+        try
+        {
+            message = value.Message;
+        }
+        catch (Exception exception)
+        {
+            // A Message getter is user code: when it throws, the logging call still must not.
+            FormattingFailed(exception);
+            return;
+        }
+
         AppendChars(value.GetType().FullName ?? value.GetType().Name, forceControlEscaping: true);
         AppendChars(": ", forceControlEscaping: true);
-        AppendChars(value.Message, forceControlEscaping: true);
+        AppendChars(message, forceControlEscaping: true);
     }
 
     /// <summary>Appends a value that formats itself to UTF-8, with the invariant culture.</summary>
@@ -355,17 +372,17 @@ public ref struct SyslogMessageBuilder
         AppendString(text);
     }
 
-    /// <summary>Pads the value written since <paramref name="start"/> to <paramref name="alignment"/> characters: right-aligned when positive, left-aligned when negative.</summary>
+    /// <summary>Pads the value written since <paramref name="start"/> to <paramref name="alignment"/> UTF-16 units (as string.Format counts): right-aligned when positive, left-aligned when negative.</summary>
     public void Align(int start, int alignment)
     {
         var width = Math.Abs(alignment);
         var characters = 0;
         foreach (var b in _bytes.AsSpan(start, _position - start))
         {
-            // Count UTF-8 lead bytes: one per character (scalar value).
+            // Count UTF-16 units, as string.Format does: one per UTF-8 lead byte, two for a 4-byte sequence.
             if ((b & 0xC0) != 0x80)
             {
-                characters++;
+                characters += b >= 0xF0 ? 2 : 1;
             }
         }
 

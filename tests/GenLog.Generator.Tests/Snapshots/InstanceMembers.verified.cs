@@ -101,7 +101,7 @@ namespace Samples
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "Samples.PrimaryLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 28, funcName: "Counted"u8, msgId: default, sdId: default);
-                __message.AppendPythonInteger("count"u8, count);
+                __message.AppendPythonInteger("count"u8, (long)count);
             }
 
             __message.BeginText();

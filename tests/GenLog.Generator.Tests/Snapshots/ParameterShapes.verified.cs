@@ -30,7 +30,7 @@ static partial class ShapesLog
             __message.BeginPythonString("when"u8);
             __message.AppendUtf8Formattable(when, "O");
             __message.EndPythonString();
-            __message.AppendPythonInteger("count"u8, count);
+            __message.AppendPythonInteger("count"u8, (long)count);
             __message.BeginPythonString("mode"u8);
             __message.AppendEnum(mode, null);
             __message.EndPythonString();
@@ -39,7 +39,7 @@ static partial class ShapesLog
             __message.EndPythonString();
             if (maybe.HasValue)
             {
-                __message.AppendPythonInteger("maybe"u8, maybe.GetValueOrDefault());
+                __message.AppendPythonInteger("maybe"u8, (long)maybe.GetValueOrDefault());
             }
             else
             {

@@ -39,7 +39,7 @@ namespace Samples
                 {
                     __message.AppendPythonNone("address"u8);
                 }
-                __message.AppendPythonInteger("port"u8, port);
+                __message.AppendPythonInteger("port"u8, (long)port);
             }
 
             __message.BeginText();
