@@ -1,4 +1,5 @@
 using System;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using GenLog.Transports;
@@ -9,7 +10,8 @@ namespace GenLog.Delivery;
 /// The one thread that drains a writer's queue: it takes many messages at once, hands them to the
 /// transport and flushes once, so a stream transport writes them with one socket call. A failed
 /// batch is kept and sent again, from its first message, after the reconnect back-off; nothing
-/// leaves the batch before the transport's flush succeeded.
+/// leaves the batch before the transport's flush succeeded — except the messages an acknowledging
+/// transport (RELP) says its peer confirmed before the failure: those are done and not sent again.
 /// </summary>
 internal sealed class BackgroundSender : IDisposable
 {
@@ -75,7 +77,17 @@ internal sealed class BackgroundSender : IDisposable
         _stop.Cancel();
         _queue.Close();
         _thread.Join();
+
+        // Wake any FlushAsync still waiting: it sees the stop and returns.
+        Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
         _stop.Dispose();
+    }
+
+    /// <summary>Counts messages that left the queue without the sender (evicted by DropOldest) as finished, for FlushAsync.</summary>
+    public void Forget(int count)
+    {
+        Interlocked.Add(ref _completed, count);
+        Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -100,14 +112,15 @@ internal sealed class BackgroundSender : IDisposable
                 }
             }
 
+            var current = first;
             try
             {
                 _transport.Connect();
                 var offset = firstOffset;
-                for (var i = first; i < count; i++)
+                for (; current < count; current++)
                 {
-                    _transport.Send(_batch.AsSpan(offset, _lengths[i]));
-                    offset += _lengths[i];
+                    _transport.Send(_batch.AsSpan(offset, _lengths[current]));
+                    offset += _lengths[current];
                 }
 
                 _transport.Flush();
@@ -120,6 +133,22 @@ internal sealed class BackgroundSender : IDisposable
                 _statistics.AddSent(count - first);
                 Finish(count - first, remaining: 0);
                 count = 0;
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.MessageSize)
+            {
+                // EMSGSIZE: this datagram can never be sent, and sending it again would wedge the queue
+                // (DESIGN §6). The ones before it went out; it is dropped and counted; the rest carry on.
+                _reportError(exception);
+                _statistics.AddSent(current - first);
+                _statistics.AddDropped(SyslogDropReason.SendFailure);
+                var done = current + 1 - first;
+                for (; first <= current; first++)
+                {
+                    firstOffset += _lengths[first];
+                }
+
+                Finish(done, remaining: count - first);
+                count = first == count ? 0 : count;
             }
             catch (Exception exception)
             {

@@ -72,7 +72,12 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     public long Failovers => Interlocked.Read(ref _failovers);
 
     /// <summary>When earlier transports are probed while a later one is active: first after <see cref="ReconnectPolicy.InitialDelay"/>, then backing off. Default: the writer's default (1 s, ×2, 30 s).</summary>
-    public ReconnectPolicy Reconnect { get; init; } = ReconnectPolicy.Default;
+    /// <exception cref="ArgumentNullException">Null.</exception>
+    public ReconnectPolicy Reconnect
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Reconnect));
+    } = ReconnectPolicy.Default;
 
     /// <summary>The clock of the probe schedule. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
