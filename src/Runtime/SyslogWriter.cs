@@ -25,7 +25,10 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     private readonly BackgroundSender? _sender;
     private readonly object _synchronousGate = new();
     private readonly TimeSpan _closeTimeout;
+    private readonly ReconnectPolicy _reconnect;
     private long _accepted;
+    private int _synchronousFailures;
+    private DateTimeOffset _synchronousRetryAt;
     private int _minimumSeverity;
     private long _sequenceId;
     private int _disposed;
@@ -54,9 +57,11 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         (transport as FailoverTransport)?.ReportErrorsTo(ReportError);
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;
-        _closeTimeout = options.CloseTimeout >= TimeSpan.Zero
+        _closeTimeout = options.CloseTimeout >= TimeSpan.Zero && options.CloseTimeout <= TimeSpan.FromDays(1)
             ? options.CloseTimeout
-            : throw new ArgumentOutOfRangeException(nameof(options), options.CloseTimeout, "SyslogWriterOptions.CloseTimeout must not be negative.");
+            : throw new ArgumentOutOfRangeException(nameof(options), options.CloseTimeout, "SyslogWriterOptions.CloseTimeout must be from 0 to 1 day.");
+        _reconnect = options.Reconnect ?? throw new ArgumentNullException(nameof(options), "SyslogWriterOptions.Reconnect must not be null.");
+        _reconnect.Validate();
         if (options.Synchronous)
         {
             return;
@@ -72,10 +77,8 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Overflow, "SyslogWriterOptions.Overflow must be DropNewest, DropOldest or Block.");
         }
 
-        var reconnect = options.Reconnect ?? throw new ArgumentNullException(nameof(options), "SyslogWriterOptions.Reconnect must not be null.");
-        reconnect.Validate();
         _queue = new MessageQueue(options.QueueCapacity, options.Overflow);
-        _sender = new BackgroundSender(_queue, transport, _layout.MaxMessageSize, reconnect, _layout.TimeProvider, Statistics, ReportError);
+        _sender = new BackgroundSender(_queue, transport, _layout.MaxMessageSize, _reconnect, _layout.TimeProvider, Statistics, ReportError);
         var queue = _queue;
         var sender = _sender;
         Statistics.TrackQueue(() => queue.Count + sender.InFlight);
@@ -167,24 +170,31 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             return;
         }
 
-        if (_sender is not null && _queue is not null)
+        try
         {
-            try
+            if (_sender is not null && _queue is not null)
             {
-                await FlushAsync().WaitAsync(_closeTimeout).ConfigureAwait(false);
+                try
+                {
+                    await FlushAsync().WaitAsync(_closeTimeout).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // Bounded wait: what is left is counted below.
+                }
+                finally
+                {
+                    _sender.Dispose();
+                    Statistics.AddDropped(SyslogDropReason.Shutdown, _queue.Clear());
+                }
             }
-            catch (TimeoutException)
-            {
-                // Bounded wait: what is left is counted below.
-            }
-
-            _sender.Dispose();
-            Statistics.AddDropped(SyslogDropReason.Shutdown, _queue.Clear());
         }
-
-        lock (_synchronousGate)
+        finally
         {
-            _transport.Dispose();
+            lock (_synchronousGate)
+            {
+                _transport.Dispose();
+            }
         }
     }
 
@@ -215,7 +225,17 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         }
 
         var added = _queue.Enqueue(message, out var evicted);
-        Interlocked.Add(ref _accepted, (added ? 1 : 0) - evicted);
+        if (added)
+        {
+            Interlocked.Increment(ref _accepted);
+        }
+
+        if (evicted > 0)
+        {
+            // Evicted messages are finished as far as FlushAsync is concerned: it must not wait for them.
+            _sender!.Forget(evicted);
+        }
+
         if (!added || evicted > 0)
         {
             Statistics.AddDropped(Volatile.Read(ref _disposed) != 0 ? SyslogDropReason.Shutdown : SyslogDropReason.QueueFull, added ? evicted : evicted + 1);
@@ -227,16 +247,33 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     {
         lock (_synchronousGate)
         {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                // Disposed while this call waited for the lock: the transport is closed.
+                Statistics.AddDropped(SyslogDropReason.Shutdown);
+                return;
+            }
+
+            if (_synchronousFailures > 0 && _layout.TimeProvider.GetUtcNow() < _synchronousRetryAt)
+            {
+                // As CPython's SocketHandler: no new connection attempt before the back-off has passed.
+                Statistics.AddDropped(SyslogDropReason.SendFailure);
+                return;
+            }
+
             try
             {
                 _transport.Connect();
                 _transport.Send(message);
                 _transport.Flush();
                 Statistics.AddSent();
+                _synchronousFailures = 0;
             }
             catch (Exception exception)
             {
                 Statistics.AddDropped(SyslogDropReason.SendFailure);
+                _synchronousFailures++;
+                _synchronousRetryAt = _layout.TimeProvider.GetUtcNow() + _reconnect.Delay(_synchronousFailures);
                 ReportError(exception);
                 try
                 {

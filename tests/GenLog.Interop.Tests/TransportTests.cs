@@ -183,6 +183,30 @@ public sealed class TransportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_datagram_too_large_for_the_socket_is_dropped_and_counted_without_wedging_the_queue()
+    {
+        using var folder = new TempDirectory("genlog-unix-");
+        var path = folder.Combine("log");
+        using var receiver = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        receiver.Bind(new UnixDomainSocketEndPoint(path));
+        receiver.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
+
+        // 300 KB is over Linux's default limit for one Unix datagram (EMSGSIZE), whatever MaxMessageSize allows.
+        await using var writer = new SyslogWriter(new UnixSocketTransport(path), Options(o =>
+        {
+            o.Format = SyslogFormat.Bare;
+            o.MaxMessageSize = 400_000;
+        }));
+        SequenceLog.Numbered(writer, 1, new string('x', 300_000));
+        SequenceLog.Numbered(writer, 2, "after");
+        var buffer = new byte[4096];
+        Assert.Equal("<165>seq=2 after", Encoding.UTF8.GetString(buffer, 0, receiver.Receive(buffer)));
+        await writer.FlushAsync().WaitAsync(Timeout);
+        Assert.Equal(1, writer.Statistics.DroppedSendFailure);
+        Assert.Equal(1, writer.Statistics.Sent);
+    }
+
+    [Fact]
     public async Task Unix_socket_reconnects_after_the_daemon_recreates_it()
     {
         using var folder = new TempDirectory("genlog-unix-");

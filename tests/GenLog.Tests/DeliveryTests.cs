@@ -200,6 +200,37 @@ public class DeliveryTests(ITestOutputHelper output)
         Assert.Equal(0, writer.Statistics.Dropped);
     }
 
+    [Fact]
+    public async Task Flush_is_not_left_waiting_for_messages_drop_oldest_evicted()
+    {
+        const int size = 1000;
+        var (writer, transport, time) = Create(o =>
+        {
+            o.MaxMessageSize = size;
+            o.QueueCapacity = 3 * (size + 4);
+            o.Overflow = SyslogOverflow.DropOldest;
+        });
+        await using var _ = writer;
+        PlainLog.Text(writer, "held by the sender");
+        Assert.True(transport.AttemptMade.Wait(RealTimeout));
+        for (var i = 1; i <= 28; i++)
+        {
+            PlainLog.Text(writer, Padded(i, 100));
+        }
+
+        // One large message evicts several small ones the flush is waiting for.
+        var flush = writer.FlushAsync();
+        PlainLog.Text(writer, Padded(29, size));
+        var evicted = writer.Statistics.DroppedQueueFull;
+        Assert.True(evicted > 1);
+
+        transport.Up = true;
+        Assert.NotNull(time.WaitForTimer(RealTimeout));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await flush.WaitAsync(RealTimeout);
+        Assert.Equal(30 - evicted, writer.Statistics.Sent);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(100)]

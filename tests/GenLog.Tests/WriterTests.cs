@@ -25,6 +25,8 @@ public class WriterTests
         { "Format", o => o.Format = (SyslogFormat)9 },
         { "DefaultFacility", o => o.DefaultFacility = (SyslogFacility)24 },
         { "MinimumSeverity", o => o.MinimumSeverity = (SyslogSeverity)(-1) },
+        { "CloseTimeout", o => o.CloseTimeout = TimeSpan.MaxValue },
+        { "Reconnect", o => o.Reconnect = new ReconnectPolicy { MaxDelay = TimeSpan.MaxValue } },
     };
 
     [Theory]
@@ -63,14 +65,21 @@ public class WriterTests
     {
         var errors = new List<Exception>();
         var transport = new FailingTransport();
-        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { OnError = errors.Add, Synchronous = true });
+        var time = new ManualTime(Writers.Now);
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { OnError = errors.Add, Synchronous = true, TimeProvider = time });
         PlainLog.Text(writer, "a");
+
+        // As CPython's SocketHandler: within the back-off, calls drop without trying to connect again.
         PlainLog.Text(writer, "b");
-        Assert.Equal(2, writer.Statistics.Errors);
-        Assert.Equal(2, writer.Statistics.DroppedSendFailure);
-        Assert.Equal(2, writer.Statistics.Dropped);
-        Assert.Equal(0, writer.Statistics.Sent);
+        Assert.Equal(1, transport.Disconnects);
+        time.Advance(TimeSpan.FromSeconds(1));
+        PlainLog.Text(writer, "c");
         Assert.Equal(2, transport.Disconnects);
+
+        Assert.Equal(2, writer.Statistics.Errors);
+        Assert.Equal(3, writer.Statistics.DroppedSendFailure);
+        Assert.Equal(3, writer.Statistics.Dropped);
+        Assert.Equal(0, writer.Statistics.Sent);
         Assert.All(errors, e => Assert.IsType<SocketException>(e));
     }
 
@@ -153,6 +162,7 @@ public class WriterTests
         Assert.Equal(6514, Assert.IsType<TlsTransport>(Transport("tls://logs.example")).Port);
         Assert.Equal("/run/my log", Assert.IsType<UnixSocketTransport>(Transport("unix:///run/my%20log")).Path);
         Assert.Equal(514, Assert.IsType<UdpTransport>(Transport("udp://[::1]")).Port);
+        Assert.Equal("fe80::1%eth0", Assert.IsType<UdpTransport>(Transport("udp://[fe80::1%25eth0]:514")).Host);
     }
 
     private static ISyslogTransport Transport(string uri) => GenLog.Transports.TransportUri.Parse(uri);

@@ -60,25 +60,25 @@ internal static class TransportUri
         {
             case "udp":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new UdpTransport(parsed.IdnHost, PortOr(parsed, 514));
+                return new UdpTransport(Host(parsed), PortOr(parsed, 514));
             case "tcp":
                 Network(uri, parsed, query, allowed: new[] { "framing" });
-                return new TcpTransport(parsed.IdnHost, PortOr(parsed, 601), Framing(uri, query));
+                return new TcpTransport(Host(parsed), PortOr(parsed, 601), Framing(uri, query));
             case "tls":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new TlsTransport(parsed.IdnHost, PortOr(parsed, 6514));
+                return new TlsTransport(Host(parsed), PortOr(parsed, 6514));
             case "relp":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new RelpTransport(parsed.IdnHost, PortOr(parsed, 2514));
+                return new RelpTransport(Host(parsed), PortOr(parsed, 2514));
             case "relp+tls":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new RelpTransport(parsed.IdnHost, PortOr(parsed, 2514), new System.Net.Security.SslClientAuthenticationOptions());
+                return new RelpTransport(Host(parsed), PortOr(parsed, 2514), new System.Net.Security.SslClientAuthenticationOptions());
             case "python":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new PythonSocketTransport(parsed.IdnHost, PortOr(parsed, 9020));
+                return new PythonSocketTransport(Host(parsed), PortOr(parsed, 9020));
             case "python+udp":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new PythonDatagramTransport(parsed.IdnHost, PortOr(parsed, 9021));
+                return new PythonDatagramTransport(Host(parsed), PortOr(parsed, 9021));
             case "unix":
                 if (!string.IsNullOrEmpty(parsed.Host) || query.Count > 0 || parsed.AbsolutePath.Length <= 1)
                 {
@@ -126,6 +126,9 @@ internal static class TransportUri
             _ => throw Error(uri, $"has framing={framing}; framing is octet-counting or lf"),
         };
     }
+
+    /// <summary>The host as the transports take it: an IPv6 zone (<c>[fe80::1%25eth0]</c>) unescaped, so it is kept.</summary>
+    private static string Host(Uri parsed) => Uri.UnescapeDataString(parsed.IdnHost);
 
     private static int PortOr(Uri parsed, int fallback) => parsed.IsDefaultPort || parsed.Port < 0 ? fallback : parsed.Port;
 
