@@ -6,8 +6,10 @@ namespace GenLog;
 /// Puts finished messages onto a socket, framed as the transport frames them; transports know nothing
 /// of formats. The writer calls a transport from one thread at a time: the background sender, or the
 /// caller's thread in <see cref="SyslogWriterOptions.Synchronous"/> mode. Any method may throw on a
-/// failure; the writer then calls <see cref="Disconnect"/>, waits its back-off, and sends every
-/// message since the last successful <see cref="Flush"/> again.
+/// failure; the writer then calls <see cref="Disconnect"/>, waits its back-off, and sends again every
+/// message since the last successful <see cref="Flush"/> that the transport did not confirm (a transport
+/// with acknowledgements, RELP, confirms some; the others none). A datagram refused as too large
+/// (EMSGSIZE) is dropped instead.
 /// </summary>
 public interface ISyslogTransport : IDisposable
 {
