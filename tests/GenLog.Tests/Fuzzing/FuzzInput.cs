@@ -11,8 +11,7 @@ public static class FuzzInput
     /// Bytes → case. Byte 0: format (mod 3) and the bits Utf8Bom, EscapeControlCharacters, AppendNul, SequenceId;
     /// byte 1: method (mod 6); byte 2: size kind; bytes 3–6: size value; byte 7: ident length in chars (0: none);
     /// bytes 8–15: the numbers' seed; then UTF-16LE text: the ident, then value A up to the first U+FFFF, then value B
-    /// (any UTF-16, lone surrogates included). The first char of B is also the char parameter (surrogates excluded,
-    /// see FuzzRegressionTests.Lone_surrogate_char_parameter_is_sent_as_U_FFFD); N is the length of A.
+    /// (any UTF-16, lone surrogates included). The first char of B is also the char parameter; N is the length of A.
     /// </summary>
     public static FuzzCase Decode(ReadOnlySpan<byte> data)
     {
@@ -39,7 +38,7 @@ public static class FuzzInput
         var split = rest.IndexOf('\uFFFF');
         var a = split < 0 ? rest : rest[..split];
         var b = split < 0 ? string.Empty : rest[(split + 1)..];
-        var letter = b.Length > 0 && !char.IsSurrogate(b[0]) ? b[0] : 'x';
+        var letter = b.Length > 0 ? b[0] : 'x';
         return new FuzzCase(
             (SyslogFormat)(head[0] % 3), (head[0] & 0x10) != 0, (head[0] & 0x20) != 0, (head[0] & 0x40) != 0, (head[0] & 0x80) != 0,
             ident, head[2] % 4, BinaryPrimitives.ReadInt32LittleEndian(head[3..]) & int.MaxValue,
