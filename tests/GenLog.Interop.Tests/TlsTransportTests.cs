@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -74,7 +75,7 @@ public sealed class TlsTransportTests
         await using (var writer = new SyslogWriter(new TlsTransport("localhost", port, tls) { ConnectTimeout = TimeSpan.FromSeconds(1) }, Options(errors)))
         {
             SequenceLog.Numbered(writer, 1, "must never be sent");
-            await Task.Delay(300);
+            await WaitUntilAsync(() => errors.Any(e => e is AuthenticationException));
             Assert.Equal(0, writer.Statistics.Sent);
             Assert.True(writer.Statistics.Errors >= 1);
         }
@@ -82,6 +83,17 @@ public sealed class TlsTransportTests
         Assert.Contains(errors, e => e is AuthenticationException);
         var (bytes, _) = await server.WaitAsync(Timeout);
         Assert.Empty(bytes);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; fails after the timeout (no fixed sleeps under load).</summary>
+    internal static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Accepts one TLS connection and returns all the plain text it received (empty when the handshake failed).</summary>

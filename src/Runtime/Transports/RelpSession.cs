@@ -100,38 +100,8 @@ internal sealed class RelpSession : IDisposable
         RelpSession? session = null;
         try
         {
-            using (var timeout = new CancellationTokenSource(connectTimeout))
-            {
-                try
-                {
-                    socket.ConnectAsync(endPoint, timeout.Token).AsTask().GetAwaiter().GetResult();
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new TimeoutException($"Connecting to {endPoint} took longer than {connectTimeout.TotalSeconds:0.###} s.");
-                }
-            }
-
-            socket.SendTimeout = (int)writeTimeout.TotalMilliseconds;
-            Stream stream = new NetworkStream(socket, ownsSocket: false) { WriteTimeout = (int)writeTimeout.TotalMilliseconds };
-            if (tls is not null)
-            {
-                // The handshake reads and writes under the connect timeout; librelp speaks TLS from the first byte.
-                stream.ReadTimeout = (int)connectTimeout.TotalMilliseconds;
-                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-                try
-                {
-                    ssl.AuthenticateAsClient(tls);
-                }
-                catch
-                {
-                    ssl.Dispose();
-                    throw;
-                }
-
-                stream = ssl;
-            }
-
+            // librelp speaks TLS from the first byte.
+            var stream = SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls);
             session = new RelpSession(socket, stream, responseTimeout, window, maxTransactionNumber);
             session.Handshake(endPoint);
             return session;

@@ -115,40 +115,7 @@ internal sealed class StreamConnection : IDisposable
     {
         try
         {
-            using (var timeout = new CancellationTokenSource(connectTimeout))
-            {
-                try
-                {
-                    socket.ConnectAsync(endPoint, timeout.Token).AsTask().GetAwaiter().GetResult();
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new TimeoutException($"Connecting to {endPoint} took longer than {connectTimeout.TotalSeconds:0.###} s.");
-                }
-            }
-
-            socket.SendTimeout = (int)writeTimeout.TotalMilliseconds;
-            var network = new NetworkStream(socket, ownsSocket: false) { WriteTimeout = (int)writeTimeout.TotalMilliseconds };
-            if (tls is null)
-            {
-                return new StreamConnection(socket, network, frames);
-            }
-
-            // The handshake reads and writes under the same bounds as the connect.
-            network.ReadTimeout = (int)connectTimeout.TotalMilliseconds;
-            socket.ReceiveTimeout = (int)connectTimeout.TotalMilliseconds;
-            var ssl = new SslStream(network, leaveInnerStreamOpen: false);
-            try
-            {
-                ssl.AuthenticateAsClient(tls);
-            }
-            catch
-            {
-                ssl.Dispose();
-                throw;
-            }
-
-            return new StreamConnection(socket, ssl, frames);
+            return new StreamConnection(socket, SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls), frames);
         }
         catch
         {

@@ -26,19 +26,7 @@ public sealed class TlsTransport : ISyslogTransport
         ArgumentException.ThrowIfNullOrWhiteSpace(host);
         Host = host;
         Port = TransportChecks.Port(port);
-        _tls = new SslClientAuthenticationOptions
-        {
-            TargetHost = string.IsNullOrEmpty(tls?.TargetHost) ? host : tls.TargetHost,
-            ClientCertificates = tls?.ClientCertificates,
-            EnabledSslProtocols = tls?.EnabledSslProtocols ?? default,
-            CertificateRevocationCheckMode = tls?.CertificateRevocationCheckMode ?? default,
-            RemoteCertificateValidationCallback = tls?.RemoteCertificateValidationCallback,
-            LocalCertificateSelectionCallback = tls?.LocalCertificateSelectionCallback,
-            CertificateChainPolicy = tls?.CertificateChainPolicy,
-            ClientCertificateContext = tls?.ClientCertificateContext,
-            EncryptionPolicy = tls?.EncryptionPolicy ?? default,
-            AllowRenegotiation = tls?.AllowRenegotiation ?? true,
-        };
+        _tls = TlsOptions.Copy(host, tls);
         _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.OctetCounting), ConnectTimeout, WriteTimeout, _tls));
     }
 

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Threading;
+
+namespace GenLog.Transports;
+
+/// <summary>Connects a stream socket within a timeout and, for TLS, authenticates: what every stream transport does first.</summary>
+internal static class SocketStreams
+{
+    /// <summary>
+    /// Connects <paramref name="socket"/> to <paramref name="endPoint"/> within <paramref name="connectTimeout"/>, sets the
+    /// write timeout, and returns the stream to write to: the socket's, or a TLS stream over it whose handshake ran under
+    /// the connect timeout. The caller disposes the socket when this throws.
+    /// </summary>
+    public static Stream Open(Socket socket, EndPoint endPoint, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    {
+        using (var timeout = new CancellationTokenSource(connectTimeout))
+        {
+            try
+            {
+                socket.ConnectAsync(endPoint, timeout.Token).AsTask().GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Connecting to {endPoint} took longer than {connectTimeout.TotalSeconds:0.###} s.");
+            }
+        }
+
+        socket.SendTimeout = (int)writeTimeout.TotalMilliseconds;
+        var network = new NetworkStream(socket, ownsSocket: false) { WriteTimeout = (int)writeTimeout.TotalMilliseconds };
+        if (tls is null)
+        {
+            return network;
+        }
+
+        // The handshake reads and writes under the same bound as the connect.
+        network.ReadTimeout = (int)connectTimeout.TotalMilliseconds;
+        var ssl = new SslStream(network, leaveInnerStreamOpen: false);
+        try
+        {
+            ssl.AuthenticateAsClient(tls);
+        }
+        catch
+        {
+            ssl.Dispose();
+            throw;
+        }
+
+        return ssl;
+    }
+}
