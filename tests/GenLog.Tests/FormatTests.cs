@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -79,4 +80,35 @@ public class FormatTests
 internal static class CaptureExtensions
 {
     public static string LastTextOf(this CaptureTransport transport, int index) => Encoding.UTF8.GetString(transport.Messages[index]);
+}
+
+public class TimestampTests
+{
+    [Fact]
+    public void Timestamps_follow_the_clock_within_a_second_and_across_seconds_days_and_years()
+    {
+        var time = new GenLog.TestSupport.ManualTime(new DateTimeOffset(2026, 12, 31, 23, 59, 59, TimeSpan.Zero).AddTicks(9_999_990));
+        var (writer, transport) = Writers.Capture(o => o.TimeProvider = time);
+        PlainLog.Text(writer, "a");
+        time.Advance(TimeSpan.FromTicks(5));
+        PlainLog.Text(writer, "b");
+        time.Advance(TimeSpan.FromTicks(10));
+        PlainLog.Text(writer, "c");
+        var stamps = transport.Messages.Select(m => Rfc5424Parser.Parse(m).Timestamp).ToArray();
+        Assert.Equal(new[] { "2026-12-31T23:59:59.999999Z", "2026-12-31T23:59:59.999999Z", "2027-01-01T00:00:00.000000Z" }, stamps);
+    }
+
+    [Fact]
+    public void Two_writers_in_different_time_zones_on_one_thread_each_get_their_local_time()
+    {
+        var utc = new DateTimeOffset(2026, 3, 4, 22, 5, 9, TimeSpan.Zero);
+        var plusTwo = TimeZoneInfo.CreateCustomTimeZone("UTC+2", TimeSpan.FromHours(2), "UTC+2", "UTC+2");
+        var minusFive = TimeZoneInfo.CreateCustomTimeZone("UTC-5", TimeSpan.FromHours(-5), "UTC-5", "UTC-5");
+        var (east, eastTransport) = Writers.Capture(o => { o.Format = SyslogFormat.Rfc3164; o.TimeProvider = new FixedTime(utc, plusTwo); });
+        var (west, westTransport) = Writers.Capture(o => { o.Format = SyslogFormat.Rfc3164; o.TimeProvider = new FixedTime(utc, minusFive); });
+        PlainLog.Text(east, "e");
+        PlainLog.Text(west, "w");
+        Assert.StartsWith("<14>Mar  5 00:05:09 ", eastTransport.LastText);
+        Assert.StartsWith("<14>Mar  4 17:05:09 ", westTransport.LastText);
+    }
 }

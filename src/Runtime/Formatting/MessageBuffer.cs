@@ -32,6 +32,9 @@ internal sealed class MessageBuffer
     /// <summary>A value's UTF-16 text before it is transcoded.</summary>
     public char[] Chars { get; }
 
+    /// <summary>This thread's timestamp text, formatted once a second.</summary>
+    public TimestampCache Clock { get; } = new();
+
     /// <summary>Takes this thread's buffer when it is free and large enough, else makes one.</summary>
     public static MessageBuffer Rent(int size)
     {

@@ -631,7 +631,7 @@ public ref struct SyslogMessageBuilder
             case SyslogFormat.Rfc5424:
                 // RFC 5424 §6: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD
                 Write("1 "u8);
-                Timestamps.WriteRfc5424(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow());
+                _buffer.Clock.WriteRfc5424(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow());
                 _position += Timestamps.Rfc5424Length;
                 _bytes[_position++] = (byte)' ';
                 Write(_layout.HostName);
@@ -654,7 +654,7 @@ public ref struct SyslogMessageBuilder
                 break;
             case SyslogFormat.Rfc3164:
                 // RFC 3164 §4.1: <PRI>TIMESTAMP HOSTNAME TAG[PID]: CONTENT
-                Timestamps.WriteRfc3164(_bytes.AsSpan(_position), _layout.TimeProvider.GetLocalNow().DateTime);
+                _buffer.Clock.WriteRfc3164(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow(), _layout.TimeProvider.LocalTimeZone);
                 _position += Timestamps.Rfc3164Length;
                 _bytes[_position++] = (byte)' ';
                 Write(_layout.HostName);

@@ -2,6 +2,52 @@ using System;
 
 namespace GenLog.Formatting;
 
+/// <summary>
+/// The text of the current second, kept per thread (in its <see cref="MessageBuffer"/>): within a second only
+/// the microseconds change, so the calendar arithmetic and the time-zone conversion run once a second, not per call.
+/// </summary>
+internal sealed class TimestampCache
+{
+    private readonly byte[] _utcSecond = new byte[19];
+    private readonly byte[] _localSecond = new byte[Timestamps.Rfc3164Length];
+    private long _utcKey = long.MinValue;
+    private long _localKey = long.MinValue;
+    private TimeZoneInfo? _zone;
+
+    /// <summary>RFC 5424 §6.2.3: <c>2026-11-24T09:18:00.123456Z</c>.</summary>
+    public void WriteRfc5424(Span<byte> destination, DateTimeOffset time)
+    {
+        var ticks = time.UtcTicks;
+        var second = ticks / TimeSpan.TicksPerSecond;
+        if (second != _utcKey)
+        {
+            Timestamps.WriteRfc5424(destination, time);
+            destination[..19].CopyTo(_utcSecond);
+            _utcKey = second;
+            return;
+        }
+
+        _utcSecond.CopyTo(destination);
+        destination[19] = (byte)'.';
+        Timestamps.WriteDigits(destination.Slice(20, 6), (int)(ticks % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMicrosecond));
+        destination[26] = (byte)'Z';
+    }
+
+    /// <summary>RFC 3164 §4.1.2 in <paramref name="zone"/>'s local time: <c>Mmm dd hh:mm:ss</c>.</summary>
+    public void WriteRfc3164(Span<byte> destination, DateTimeOffset time, TimeZoneInfo zone)
+    {
+        var second = time.UtcTicks / TimeSpan.TicksPerSecond;
+        if (second != _localKey || !ReferenceEquals(zone, _zone))
+        {
+            Timestamps.WriteRfc3164(_localSecond, TimeZoneInfo.ConvertTime(time, zone).DateTime);
+            _localKey = second;
+            _zone = zone;
+        }
+
+        _localSecond.CopyTo(destination);
+    }
+}
+
 /// <summary>Writes syslog timestamps as ASCII digits, with no allocation.</summary>
 internal static class Timestamps
 {
@@ -49,7 +95,7 @@ internal static class Timestamps
     }
 
     /// <summary>Writes a non-negative number, zero-padded to the destination's length.</summary>
-    private static void WriteDigits(Span<byte> destination, int value)
+    public static void WriteDigits(Span<byte> destination, int value)
     {
         for (var i = destination.Length - 1; i >= 0; i--)
         {
