@@ -1,5 +1,6 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
+using GenLog.TestSupport;
 
 namespace GenLog.Benchmarks;
 

@@ -1,6 +1,8 @@
 using System;
 using System.Net;
 
+using GenLog.TestSupport;
+
 namespace GenLog.Tests;
 
 public class AllocationTests
@@ -82,11 +84,5 @@ public class AllocationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         return made + 10_000;
-    }
-
-    /// <summary>A null transport that makes its writer build Python records (pickles).</summary>
-    private sealed class NullPythonTransport : NullTransport, GenLog.Transports.IPythonTransport
-    {
-        public int MaxPickleSize => 65_000;
     }
 }

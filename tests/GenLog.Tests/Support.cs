@@ -4,30 +4,6 @@ using GenLog.TestSupport;
 
 namespace GenLog.Tests;
 
-/// <summary>Discards every message: measures formatting alone.</summary>
-public class NullTransport : ISyslogTransport
-{
-    public long Count { get; private set; }
-
-    public void Connect()
-    {
-    }
-
-    public void Send(ReadOnlySpan<byte> message) => Count++;
-
-    public void Flush()
-    {
-    }
-
-    public void Disconnect()
-    {
-    }
-
-    public void Dispose()
-    {
-    }
-}
-
 /// <summary>Fails every send, as a socket to a dead peer does.</summary>
 public sealed class FailingTransport : ISyslogTransport
 {
