@@ -169,6 +169,64 @@ public sealed class TransportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Udp_batches_from_the_sender_arrive_as_one_datagram_per_message_in_order()
+    {
+        using var capture = new UdpCapture();
+        await using var writer = new SyslogWriter(new UdpTransport("127.0.0.1", capture.Port), Options(o =>
+        {
+            o.Format = SyslogFormat.Bare;
+            o.Overflow = SyslogOverflow.Block;
+        }));
+
+        // Rounds of 200, each flushed before it is read, so the receiver's buffer never overflows (UDP would drop),
+        // while every round is sent by the background sender in batches of many datagrams.
+        for (var round = 0; round < 10; round++)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                SequenceLog.Numbered(writer, (round * 200) + i, "batched");
+            }
+
+            await writer.FlushAsync().WaitAsync(Timeout);
+            for (var i = 0; i < 200; i++)
+            {
+                Assert.Equal($"<165>seq={(round * 200) + i} batched", Encoding.UTF8.GetString(await capture.ReceiveAsync("GenLog")));
+            }
+        }
+
+        Assert.False(await capture.HasMoreAsync(), "more datagrams than messages");
+        Assert.Equal(2000, writer.Statistics.Sent);
+    }
+
+    [Fact]
+    public async Task A_datagram_too_large_inside_a_batch_is_dropped_and_the_ones_around_it_are_sent()
+    {
+        using var folder = new TempDirectory("genlog-unix-");
+        var path = folder.Combine("log");
+        using var receiver = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        receiver.Bind(new UnixDomainSocketEndPoint(path));
+        receiver.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
+
+        // UdpTransport refuses a MaxMessageSize over 65,507 at construction; a Unix datagram socket has a larger,
+        // configurable limit, so the kernel's EMSGSIZE (over 300 KB here) is met inside a batch of the sender.
+        await using var writer = new SyslogWriter(new UnixSocketTransport(path), Options(o =>
+        {
+            o.Format = SyslogFormat.Bare;
+            o.MaxMessageSize = 400_000;
+        }));
+        SequenceLog.Numbered(writer, 1, "before");
+        SequenceLog.Numbered(writer, 2, new string('x', 300_000));
+        SequenceLog.Numbered(writer, 3, "after");
+        await writer.FlushAsync().WaitAsync(Timeout);
+        var buffer = new byte[4096];
+        Assert.Equal("<165>seq=1 before", Encoding.UTF8.GetString(buffer, 0, receiver.Receive(buffer)));
+        Assert.Equal("<165>seq=3 after", Encoding.UTF8.GetString(buffer, 0, receiver.Receive(buffer)));
+        Assert.Equal(0, receiver.Available);
+        Assert.Equal(1, writer.Statistics.DroppedSendFailure);
+        Assert.Equal(2, writer.Statistics.Sent);
+    }
+
+    [Fact]
     public async Task Unix_datagram_socket_gets_one_datagram_per_message()
     {
         using var folder = new TempDirectory("genlog-unix-");

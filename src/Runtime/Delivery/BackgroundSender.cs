@@ -117,10 +117,23 @@ internal sealed class BackgroundSender : IDisposable
             {
                 _transport.Connect();
                 var offset = firstOffset;
-                for (; current < count; current++)
+                while (current < count)
                 {
-                    _transport.Send(_batch.AsSpan(offset, _lengths[current]));
-                    offset += _lengths[current];
+                    var sent = 1;
+                    if (_transport is IDatagramBatchTransport datagrams)
+                    {
+                        // Many datagrams per system call (sendmmsg); a failure is still that of message `current`.
+                        sent = datagrams.SendBatch(_batch.AsSpan(offset), _lengths.AsSpan(current, count - current));
+                    }
+                    else
+                    {
+                        _transport.Send(_batch.AsSpan(offset, _lengths[current]));
+                    }
+
+                    for (var end = current + sent; current < end; current++)
+                    {
+                        offset += _lengths[current];
+                    }
                 }
 
                 _transport.Flush();

@@ -8,9 +8,9 @@ namespace GenLog;
 /// <summary>
 /// Syslog over UDP (RFC 5426): one datagram per message, on a connected socket. The host is resolved
 /// when the first message is sent, not at construction, so a writer can be built while DNS or the
-/// server is down.
+/// server is down. The background sender hands it whole batches, sent with one <c>sendmmsg</c> call on Linux.
 /// </summary>
-public sealed class UdpTransport : ISyslogTransport
+public sealed class UdpTransport : ISyslogTransport, IDatagramBatchTransport
 {
     /// <summary>The largest UDP payload over IPv4 (65,535 − 8 − 20).</summary>
     public const int MaxDatagramSize = 65507;
@@ -62,6 +62,10 @@ public sealed class UdpTransport : ISyslogTransport
         var socket = _socket ?? throw new InvalidOperationException("Connect() first.");
         socket.Send(message, SocketFlags.None);
     }
+
+    /// <inheritdoc />
+    int IDatagramBatchTransport.SendBatch(ReadOnlySpan<byte> messages, ReadOnlySpan<int> lengths) =>
+        DatagramBatch.Send(_socket ?? throw new InvalidOperationException("Connect() first."), messages, lengths);
 
     /// <summary>Nothing to do: every datagram was sent by <see cref="Send"/>.</summary>
     public void Flush()

@@ -8,9 +8,10 @@ namespace GenLog;
 /// Syslog to a local daemon over a Unix socket, <c>/dev/log</c> by default. Like CPython's
 /// <c>SysLogHandler</c>, it connects a datagram socket (one message per datagram) and falls back to a
 /// stream socket when the path is one; on a stream, messages end with LF (RFC 6587 §3.4.2, CR and LF
-/// inside escaped). After the daemon restarts, the next attempt connects to the new socket.
+/// inside escaped). After the daemon restarts, the next attempt connects to the new socket. Datagrams from the
+/// background sender go out many per <c>sendmmsg</c> call on Linux.
 /// </summary>
-public sealed class UnixSocketTransport : ISyslogTransport
+public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransport
 {
     private Socket? _datagram;
     private StreamConnection? _stream;
@@ -77,6 +78,19 @@ public sealed class UnixSocketTransport : ISyslogTransport
         {
             (_stream ?? throw new InvalidOperationException("Connect() first.")).Send(message);
         }
+    }
+
+    /// <inheritdoc />
+    int IDatagramBatchTransport.SendBatch(ReadOnlySpan<byte> messages, ReadOnlySpan<int> lengths)
+    {
+        if (_datagram is not null)
+        {
+            return DatagramBatch.Send(_datagram, messages, lengths);
+        }
+
+        // The stream fall-back buffers until Flush anyway.
+        Send(messages[..lengths[0]]);
+        return 1;
     }
 
     /// <inheritdoc />
