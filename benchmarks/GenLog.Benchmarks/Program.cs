@@ -4,20 +4,43 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using GenLog.Benchmarks.Throughput;
 
-// dotnet run -c Release --project benchmarks/GenLog.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
+// dotnet run -c Release --project benchmarks/GenLog.Benchmarks -- [--quick] [--throughput] [BenchmarkDotNet arguments]
 // --quick: a short run of every benchmark (a few minutes on 2 cores); without it, BenchmarkDotNet's defaults.
+// --throughput: only the throughput harness of Throughput/ (DESIGN §8's msgs/s rows), short with --quick.
+// Without BenchmarkDotNet arguments the harness also runs after BenchmarkDotNet, so `-- --quick` runs everything.
 var quick = args.Contains("--quick");
-var rest = args.Where(a => a != "--quick").ToArray();
+var throughput = args.Contains("--throughput");
+var rest = args.Where(a => a is not ("--quick" or "--throughput")).ToArray();
+if (throughput)
+{
+    if (rest.Length > 0)
+    {
+        Console.Error.WriteLine($"--throughput takes no BenchmarkDotNet arguments: {string.Join(' ', rest)}");
+        return 2;
+    }
+
+    ThroughputHarness.Run(quick);
+    return 0;
+}
+
+var everything = rest.Length == 0;
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 if (quick)
 {
     config = config.AddJob(Job.ShortRun);
 }
 
-if (rest.Length == 0)
+if (everything)
 {
     rest = ["--filter", "*"];
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(GenLog.Benchmarks.FormatBenchmarks).Assembly).Run(rest, config);
+if (everything)
+{
+    ThroughputHarness.Run(quick);
+}
+
+return 0;
