@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using GenLog.Delivery;
@@ -23,7 +22,7 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     private readonly Action<Exception>? _onError;
     private readonly MessageQueue? _queue;
     private readonly BackgroundSender? _sender;
-    private readonly object _synchronousGate = new();
+    private readonly Lock _synchronousGate = new();
     private readonly TimeSpan _closeTimeout;
     private readonly ReconnectPolicy _reconnect;
     private long _accepted;
@@ -135,25 +134,6 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     public Task FlushAsync(CancellationToken cancellationToken = default) =>
         _sender is null ? Task.CompletedTask : _sender.WaitForAsync(Volatile.Read(ref _accepted), cancellationToken);
 
-    /// <summary>Starts a message whose PRI was computed at compile time (<c>"&lt;36&gt;"u8</c>). For generated code.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public SyslogMessageBuilder BeginMessage(ReadOnlySpan<byte> priority, ReadOnlySpan<byte> appName, ReadOnlySpan<byte> msgId) =>
-        new(this, _layout, priority, appName, msgId);
-
-    /// <summary>Starts a message whose PRI is known only at run time (a severity parameter, or the writer's default facility). For generated code.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public SyslogMessageBuilder BeginMessage(SyslogFacility? facility, SyslogSeverity severity, ReadOnlySpan<byte> appName, ReadOnlySpan<byte> msgId)
-    {
-        // Out-of-range values cannot come from generated code; by hand they fall back rather than break the frame.
-        var code = facility is { } f && (uint)f <= SyslogNames.MaxFacility ? f : _layout.DefaultFacility;
-        var pri = ((int)code << 3) | ((int)severity & 7);
-        Span<byte> text = stackalloc byte[5];
-        text[0] = (byte)'<';
-        pri.TryFormat(text[1..], out var digits, default, CultureInfo.InvariantCulture);
-        text[digits + 1] = (byte)'>';
-        return new(this, _layout, text[..(digits + 2)], appName, msgId);
-    }
-
     /// <summary>
     /// Sends what is queued, waiting at most <see cref="SyslogWriterOptions.CloseTimeout"/>, then closes the
     /// transport (CPython's <c>close()</c>). What could not be sent by then is counted in
@@ -197,6 +177,9 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The options in the pre-encoded form messages are built from.</summary>
+    internal MessageLayout Layout => _layout;
 
     internal long NextSequenceId()
     {

@@ -54,6 +54,19 @@ public class AllocationTests
         Assert.Equal(0, transport.Count);
     }
 
+    [Fact]
+    public void A_message_begun_by_hand_and_never_sent_does_not_make_later_calls_on_the_thread_allocate()
+    {
+        var transport = new NullTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Synchronous = true });
+        var abandoned = new SyslogMessageBuilder(writer, "<14>"u8, default, default);
+        abandoned.BeginText();
+
+        // The abandoned message holds the thread's buffer for good; the calls after it must still settle on one.
+        AssertNoAllocations(() => AuthLog.FailedPassword(writer, "root", IPAddress.Loopback, 22));
+        Assert.True(transport.Count > 0);
+    }
+
     /// <summary>
     /// Warms the calls up until a window of 1,000 allocates nothing (one-time initialization, tiered JIT;
     /// at most 20 windows), then asserts that 10,000 more allocate 0 bytes. Returns the calls made.

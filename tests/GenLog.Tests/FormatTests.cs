@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using CsCheck;
 using GenLog.TestSupport;
 
 namespace GenLog.Tests;
@@ -96,6 +99,27 @@ public class TimestampTests
         PlainLog.Text(writer, "c");
         var stamps = transport.Messages.Select(m => Rfc5424Parser.Parse(m).Timestamp).ToArray();
         Assert.Equal(new[] { "2026-12-31T23:59:59.999999Z", "2026-12-31T23:59:59.999999Z", "2027-01-01T00:00:00.000000Z" }, stamps);
+    }
+
+    [Fact]
+    public void Every_timestamp_is_what_dotnet_formats_for_the_same_instant_to_the_microsecond()
+    {
+        // Random instants in ascending order (the per-thread cache sees new seconds and repeated ones), and
+        // .NET's own formatter as the oracle. Each sample has its own writer: CsCheck runs samples in parallel.
+        Gen.Long[0, TimeSpan.TicksPerSecond * 2].Array[200].Sample(steps =>
+        {
+            var time = new GenLog.TestSupport.ManualTime(new DateTimeOffset(1999, 12, 31, 23, 59, 58, TimeSpan.Zero));
+            var (writer, transport) = Writers.Capture(o => o.TimeProvider = time);
+            var expected = new List<string>();
+            foreach (var step in steps)
+            {
+                time.Advance(TimeSpan.FromTicks(step));
+                expected.Add(time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+                PlainLog.Text(writer, "t");
+            }
+
+            Assert.Equal(expected, transport.Messages.Select(m => Rfc5424Parser.Parse(m).Timestamp));
+        }, iter: 50);
     }
 
     [Fact]

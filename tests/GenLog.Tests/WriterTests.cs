@@ -115,7 +115,7 @@ public class WriterTests
     public void An_out_of_range_facility_given_by_hand_falls_back_to_the_default_instead_of_breaking_the_frame()
     {
         var (writer, transport) = Writers.Capture(o => o.DefaultFacility = SyslogFacility.Local2);
-        var message = writer.BeginMessage((SyslogFacility)1000, SyslogSeverity.Warning, default, default);
+        var message = new SyslogMessageBuilder(writer, (SyslogFacility)1000, SyslogSeverity.Warning, default, default);
         message.BeginText();
         message.Send();
         Assert.Equal(SyslogPriority.Encode(SyslogFacility.Local2, SyslogSeverity.Warning), Rfc5424Parser.Parse(transport.Last).Pri);

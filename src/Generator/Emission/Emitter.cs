@@ -93,12 +93,12 @@ internal static class Emitter
         {
             // The PRI is fixed at compile time (RFC 5424 §6.2.1: facility * 8 + severity).
             var pri = "<" + (constantFacility * 8 + constantSeverity).ToString(CultureInfo.InvariantCulture) + ">";
-            code.Line($"var \u0001M = {writer}.BeginMessage(priority: {Literals.Utf8(pri)}, appName: {appName}, msgId: {msgId});");
+            code.Line($"var \u0001M = new global::GenLog.SyslogMessageBuilder({writer}, priority: {Literals.Utf8(pri)}, appName: {appName}, msgId: {msgId});");
         }
         else
         {
             var facility = method.Facility is { } f ? "global::GenLog.SyslogFacility." + FacilityNames[f] : "null";
-            code.Line($"var \u0001M = {writer}.BeginMessage(facility: {facility}, severity: {severity}, appName: {appName}, msgId: {msgId});");
+            code.Line($"var \u0001M = new global::GenLog.SyslogMessageBuilder({writer}, facility: {facility}, severity: {severity}, appName: {appName}, msgId: {msgId});");
         }
 
         var marks = 0;

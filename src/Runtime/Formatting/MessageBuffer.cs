@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace GenLog.Formatting;
 
@@ -35,24 +36,64 @@ internal sealed class MessageBuffer
     /// <summary>This thread's timestamp text, formatted once a second.</summary>
     public TimestampCache Clock { get; } = new();
 
+    /// <summary>Whether a message is being built in this buffer (a value whose formatting logs again gets another).</summary>
+    private bool _inUse;
+
+    /// <summary>Made while the thread's buffer was busy: offered to the thread when it is given back.</summary>
+    private bool _spare;
+
     /// <summary>Takes this thread's buffer when it is free and large enough, else makes one.</summary>
     public static MessageBuffer Rent(int size)
     {
+        // One thread-static read per message: Return only clears the flag.
         var buffer = s_cached;
-        if (buffer is not null && buffer.Bytes.Length >= size)
+        if (buffer is null || buffer._inUse || buffer.Bytes.Length < size)
         {
-            s_cached = null;
-            return buffer;
+            return RentNew(size);
         }
 
-        return new MessageBuffer(size);
+        buffer._inUse = true;
+        return buffer;
     }
 
-    /// <summary>Gives the buffer back to this thread for the next message.</summary>
+    /// <summary>Gives the buffer back for the next message on its thread.</summary>
     public static void Return(MessageBuffer buffer)
     {
-        if (s_cached is null || s_cached.Bytes.Length < buffer.Bytes.Length)
+        buffer._inUse = false;
+        if (buffer._spare)
         {
+            Adopt(buffer);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static MessageBuffer RentNew(int size)
+    {
+        var buffer = new MessageBuffer(size) { _inUse = true };
+        if (s_cached is null || (!s_cached._inUse && s_cached.Bytes.Length < size))
+        {
+            s_cached = buffer;
+        }
+        else
+        {
+            buffer._spare = true;
+        }
+
+        return buffer;
+    }
+
+    /// <summary>
+    /// A spare comes back. It replaces the thread's buffer when that one is smaller, or still busy: busy because the
+    /// spare was a nested message's (the outer one is fine without it), or because a message was begun and never sent
+    /// — then without this every later message on the thread would allocate.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Adopt(MessageBuffer buffer)
+    {
+        var cached = s_cached;
+        if (cached is null || cached._inUse || cached.Bytes.Length < buffer.Bytes.Length)
+        {
+            buffer._spare = false;
             s_cached = buffer;
         }
     }

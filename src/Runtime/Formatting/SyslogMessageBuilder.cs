@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using GenLog.Formatting;
@@ -19,6 +20,12 @@ namespace GenLog;
 public ref struct SyslogMessageBuilder
 {
     private const string NullText = "(null)";
+
+    /// <summary>"&lt;0&gt;" to "&lt;191&gt;" (RFC 5424 §6.2.1), for PRI values chosen at run time.</summary>
+    private static readonly byte[][] PriorityTexts = BuildPriorityTexts();
+
+    /// <summary>Values up to this many characters try the printable-ASCII copy first.</summary>
+    private const int ShortText = 32;
 
     // RFC 5424 §8.2 / DESIGN §5: C0 controls except TAB, and DEL.
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
@@ -44,14 +51,33 @@ public ref struct SyslogMessageBuilder
     private int _reserved;
     private bool _truncated;
 
-    internal SyslogMessageBuilder(SyslogWriter writer, MessageLayout layout, scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
+    /// <summary>
+    /// Starts a message whose PRI text (<c>&lt;36&gt;</c>) was computed at compile time. Generated code constructs the
+    /// builder in its own local: a factory method returning it would copy the whole struct on every call.
+    /// </summary>
+    /// <param name="writer">The writer the message goes to; not null (the generated code checks).</param>
+    /// <param name="priority">The PRI part, brackets included.</param>
+    /// <param name="appName">The APP-NAME of the message's <c>[SyslogSource]</c>; empty for the writer's.</param>
+    /// <param name="msgId">The MSGID; empty for none (<c>-</c>).</param>
+    public SyslogMessageBuilder(SyslogWriter writer, scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
     {
         _writer = writer;
-        _layout = layout;
-        _buffer = MessageBuffer.Rent(layout.MaxMessageSize);
+        _layout = writer.Layout;
+        _buffer = MessageBuffer.Rent(_layout.MaxMessageSize);
         _bytes = _buffer.Bytes;
         _section = Section.Header;
         WriteHeader(priority, appName, msgId);
+    }
+
+    /// <summary>Starts a message whose PRI is known only at run time: a severity parameter, or the writer's default facility.</summary>
+    /// <param name="writer">The writer the message goes to; not null (the generated code checks).</param>
+    /// <param name="facility">The facility, or null for the writer's <see cref="SyslogWriterOptions.DefaultFacility"/>.</param>
+    /// <param name="severity">The severity.</param>
+    /// <param name="appName">The APP-NAME of the message's <c>[SyslogSource]</c>; empty for the writer's.</param>
+    /// <param name="msgId">The MSGID; empty for none (<c>-</c>).</param>
+    public SyslogMessageBuilder(SyslogWriter writer, SyslogFacility? facility, SyslogSeverity severity, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
+        : this(writer, PriorityText(facility, severity, writer.Layout.DefaultFacility), appName, msgId)
+    {
     }
 
     private enum Section
@@ -257,7 +283,7 @@ public ref struct SyslogMessageBuilder
             {
                 var formatted = room[..written];
                 var special = SpecialBytes(forceControlEscaping: false);
-                if (Utf8.IsValid(formatted) && (special is null || !formatted.ContainsAny(special)))
+                if ((format is null && PlainAsciiFormat<T>.Value) || (Utf8.IsValid(formatted) && (special is null || !formatted.ContainsAny(special))))
                 {
                     _position += written;
                     return;
@@ -617,6 +643,27 @@ public ref struct SyslogMessageBuilder
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(nameStart + 1), _position - nameStart - 5);
     }
 
+    /// <summary>
+    /// <c>&lt;PRI&gt;</c> for a facility and severity chosen at run time. Out-of-range values cannot come from generated
+    /// code; by hand they fall back (to the default facility, to the severity's low three bits) rather than break the frame.
+    /// </summary>
+    private static ReadOnlySpan<byte> PriorityText(SyslogFacility? facility, SyslogSeverity severity, SyslogFacility defaultFacility)
+    {
+        var code = facility is { } f && (uint)f <= SyslogNames.MaxFacility ? f : defaultFacility;
+        return PriorityTexts[((int)code << 3) | ((int)severity & 7)];
+    }
+
+    private static byte[][] BuildPriorityTexts()
+    {
+        var texts = new byte[(SyslogNames.MaxFacility + 1) * 8][];
+        for (var pri = 0; pri < texts.Length; pri++)
+        {
+            texts[pri] = Encoding.ASCII.GetBytes("<" + pri.ToString(CultureInfo.InvariantCulture) + ">");
+        }
+
+        return texts;
+    }
+
     private void WriteHeader(scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
     {
         if (_layout.IsPickle)
@@ -626,45 +673,56 @@ public ref struct SyslogMessageBuilder
         }
 
         Write(priority);
-        switch (_layout.Format)
+        if (_layout.Format == SyslogFormat.Rfc5424)
         {
-            case SyslogFormat.Rfc5424:
-                // RFC 5424 §6: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD
-                Write("1 "u8);
-                _buffer.Clock.WriteRfc5424(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow());
-                _position += Timestamps.Rfc5424Length;
-                _bytes[_position++] = (byte)' ';
-                Write(_layout.HostName);
-                _bytes[_position++] = (byte)' ';
-                Write(appName.IsEmpty ? _layout.AppName : appName[..Math.Min(appName.Length, 48)]);
-                _bytes[_position++] = (byte)' ';
-                Write(_layout.ProcId);
-                _bytes[_position++] = (byte)' ';
-                Write(msgId.IsEmpty ? "-"u8 : msgId[..Math.Min(msgId.Length, 32)]);
-                _bytes[_position++] = (byte)' ';
-                if (_layout.SequenceId)
-                {
-                    Write("[meta sequenceId=\""u8);
-                    _writer.NextSequenceId().TryFormat(_bytes.AsSpan(_position), out var digits, default, CultureInfo.InvariantCulture);
-                    _position += digits;
-                    Write("\"]"u8);
-                    _hasStructuredData = true;
-                }
-
-                break;
-            case SyslogFormat.Rfc3164:
-                // RFC 3164 §4.1: <PRI>TIMESTAMP HOSTNAME TAG[PID]: CONTENT
-                _buffer.Clock.WriteRfc3164(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow(), _layout.TimeProvider.LocalTimeZone);
-                _position += Timestamps.Rfc3164Length;
-                _bytes[_position++] = (byte)' ';
-                Write(_layout.HostName);
-                _bytes[_position++] = (byte)' ';
-                _position += appName.IsEmpty ? Copy(_layout.Tag) : MessageLayout.WriteTag(appName, _bytes.AsSpan(_position));
-                _bytes[_position++] = (byte)'[';
-                Write(_layout.ProcId);
-                Write("]: "u8);
-                break;
+            // RFC 5424 §6: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD
+            Write("1 "u8);
+            _buffer.Clock.WriteRfc5424(_bytes.AsSpan(_position, Timestamps.Rfc5424Length), _layout.TimeProvider.GetUtcNow());
+            _position += Timestamps.Rfc5424Length;
+            _bytes[_position++] = (byte)' ';
+            Write(_layout.HostName);
+            _bytes[_position++] = (byte)' ';
+            Write(appName.IsEmpty ? _layout.AppName : appName[..Math.Min(appName.Length, 48)]);
+            _bytes[_position++] = (byte)' ';
+            Write(_layout.ProcId);
+            _bytes[_position++] = (byte)' ';
+            Write(msgId.IsEmpty ? "-"u8 : msgId[..Math.Min(msgId.Length, 32)]);
+            _bytes[_position++] = (byte)' ';
+            if (_layout.SequenceId)
+            {
+                WriteSequenceId();
+            }
         }
+        else if (_layout.Format == SyslogFormat.Rfc3164)
+        {
+            WriteRfc3164Header(appName);
+        }
+    }
+
+    /// <summary>RFC 5424 §7.3.1: <c>[meta sequenceId="N"]</c>, the first SD-ELEMENT.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteSequenceId()
+    {
+        Write("[meta sequenceId=\""u8);
+        _writer.NextSequenceId().TryFormat(_bytes.AsSpan(_position), out var digits, default, CultureInfo.InvariantCulture);
+        _position += digits;
+        Write("\"]"u8);
+        _hasStructuredData = true;
+    }
+
+    /// <summary>RFC 3164 §4.1: <c>TIMESTAMP HOSTNAME TAG[PID]: </c> after the PRI. Kept out of line: the generated methods stay small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteRfc3164Header(scoped ReadOnlySpan<byte> appName)
+    {
+        _buffer.Clock.WriteRfc3164(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow(), _layout.TimeProvider.LocalTimeZone);
+        _position += Timestamps.Rfc3164Length;
+        _bytes[_position++] = (byte)' ';
+        Write(_layout.HostName);
+        _bytes[_position++] = (byte)' ';
+        _position += appName.IsEmpty ? Copy(_layout.Tag) : MessageLayout.WriteTag(appName, _bytes.AsSpan(_position));
+        _bytes[_position++] = (byte)'[';
+        Write(_layout.ProcId);
+        Write("]: "u8);
     }
 
     private int Copy(scoped ReadOnlySpan<byte> bytes)
@@ -673,6 +731,7 @@ public ref struct SyslogMessageBuilder
         return bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Write(scoped ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(_bytes.AsSpan(_position));
@@ -713,6 +772,12 @@ public ref struct SyslogMessageBuilder
 
         var room = Math.Max(Room(), 0);
         var destination = _bytes.AsSpan(_position, room);
+        if (value.Length <= ShortText && value.Length <= room && TryWritePrintableAscii(value, destination))
+        {
+            _position += value.Length;
+            return;
+        }
+
         var status = Utf8.FromUtf16(value, destination, out _, out var written, replaceInvalidSequences: true);
         var special = SpecialBytes(forceControlEscaping);
         if (special is null || !destination[..written].ContainsAny(special))
@@ -736,6 +801,28 @@ public ref struct SyslogMessageBuilder
             AppendEscaped(scratch.AsSpan(0, written), special);
             value = value[read..];
         }
+    }
+
+    /// <summary>
+    /// The common short value (a user name, a host): printable ASCII with nothing to escape, copied one character at a
+    /// time, cheaper for a few characters than transcoding and then searching. False, with nothing written that counts,
+    /// when any character needs more (the general path then starts over).
+    /// </summary>
+    private readonly bool TryWritePrintableAscii(scoped ReadOnlySpan<char> value, Span<byte> destination)
+    {
+        var parameter = _section == Section.Parameter;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is < ' ' or > '~' || (parameter && c is '"' or '\\' or ']'))
+            {
+                return false;
+            }
+
+            destination[i] = (byte)c;
+        }
+
+        return true;
     }
 
     /// <summary>Appends UTF-8 bytes of unknown validity: invalid sequences become U+FFFD.</summary>

@@ -15,7 +15,7 @@ namespace Samples
                 return;
             }
 
-            var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "Samples.EscapeLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 9, funcName: "Escapes"u8, msgId: default, sdId: default);
@@ -46,7 +46,7 @@ namespace Samples
                 return;
             }
 
-            var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "Samples.EscapeLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 16, funcName: "Raw"u8, msgId: default, sdId: default);
@@ -78,7 +78,7 @@ namespace Samples
                 return;
             }
 
-            var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "Samples.EscapeLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 13, funcName: "Verbatim"u8, msgId: default, sdId: default);

@@ -16,7 +16,7 @@ namespace Samples
                 return;
             }
 
-            var __message = __writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(__writer, facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "Samples.FieldLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 12, funcName: "Started"u8, msgId: default, sdId: default);
@@ -61,7 +61,7 @@ namespace Samples
                     return;
                 }
 
-                var __message = __writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Debug, appName: default, msgId: default);
+                var __message = new global::GenLog.SyslogMessageBuilder(__writer, facility: null, severity: global::GenLog.SyslogSeverity.Debug, appName: default, msgId: default);
                 if (__message.WritesPickle)
                 {
                     __message.AppendPythonSource(name: "Samples.Outer<T>.Inner"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 21, funcName: "Item"u8, msgId: default, sdId: default);
@@ -97,7 +97,7 @@ namespace Samples
                 return;
             }
 
-            var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Alert, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, facility: null, severity: global::GenLog.SyslogSeverity.Alert, appName: default, msgId: default);
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "Samples.PrimaryLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 28, funcName: "Counted"u8, msgId: default, sdId: default);

@@ -13,7 +13,7 @@ static partial class ShapesLog
             return;
         }
 
-        var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
+        var __message = new global::GenLog.SyslogMessageBuilder(writer, facility: null, severity: global::GenLog.SyslogSeverity.Notice, appName: default, msgId: default);
         if (__message.WritesPickle)
         {
             __message.AppendPythonSource(name: "ShapesLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 9, funcName: "Shapes"u8, msgId: default, sdId: default);

@@ -15,7 +15,7 @@ namespace Samples
                 return;
             }
 
-            var __message = writer.BeginMessage(facility: null, severity: global::GenLog.SyslogSeverity.Error, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, facility: null, severity: global::GenLog.SyslogSeverity.Error, appName: default, msgId: default);
             if (__message.WritesStructuredData)
             {
                 __message.BeginStructuredData("charge@32473.1"u8, parametersLength: 8);
@@ -54,7 +54,7 @@ namespace Samples
                 return;
             }
 
-            var __message = writer.BeginMessage(priority: "<158>"u8, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, priority: "<158>"u8, appName: default, msgId: default);
             if (__message.WritesStructuredData)
             {
                 __message.BeginStructuredData("billing@32473"u8, parametersLength: 28);
