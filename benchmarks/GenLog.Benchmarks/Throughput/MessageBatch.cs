@@ -26,6 +26,21 @@ public sealed class MessageBatch
 
     public ReadOnlySpan<byte> this[int index] => _bytes.AsSpan(_starts[index], _starts[index + 1] - _starts[index]);
 
+    /// <summary>Messages <paramref name="first"/> onwards, back to back.</summary>
+    public ReadOnlySpan<byte> From(int first) => _bytes.AsSpan(_starts[first], _starts[^1] - _starts[first]);
+
+    /// <summary>Every message's length, in order.</summary>
+    public int[] Lengths()
+    {
+        var lengths = new int[Count];
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            lengths[i] = _starts[i + 1] - _starts[i];
+        }
+
+        return lengths;
+    }
+
     /// <summary>The options every GenLog contender uses. Block: a full queue waits, so the rate is the sustained one and nothing is dropped.</summary>
     public static SyslogWriterOptions WriterOptions(bool synchronous) =>
         new() { Format = SyslogFormat.Rfc5424, HostName = "host", ProcId = "4242", Overflow = SyslogOverflow.Block, Synchronous = synchronous };

@@ -63,6 +63,31 @@ public sealed class RawSendContender(string name, Func<int, LoopbackSink> sink, 
     }
 }
 
+/// <summary>
+/// The batching limit: GenLog's preformatted datagrams handed to the kernel with <c>sendmmsg</c>, as many per call as
+/// GenLog's sender puts in one (its own batch code), still one message per datagram; only the sends are timed.
+/// </summary>
+public sealed class RawBatchSendContender(MessageBatch messages) : IThroughputContender
+{
+    private readonly int[] _lengths = messages.Lengths();
+
+    public string Name => "raw sendmmsg of GenLog's bytes (the batching limit)";
+
+    public Trial Run(int count)
+    {
+        using var receiver = new UdpSink(count);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Connect(receiver.EndPoint);
+        return Trial.Measure(receiver, () =>
+        {
+            for (var i = 0; i < count;)
+            {
+                i += GenLog.Transports.DatagramBatch.Send(socket, messages.From(i), _lengths.AsSpan(i, count - i));
+            }
+        });
+    }
+}
+
 /// <summary>What a hand-written sender does: an interpolated string per message, UTF-8 bytes, one <c>Socket.Send</c>.</summary>
 public sealed class NaiveUdpContender : IThroughputContender
 {

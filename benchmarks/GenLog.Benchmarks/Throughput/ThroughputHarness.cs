@@ -69,6 +69,7 @@ public static class ThroughputHarness
             new RawSendContender("raw Socket.Send of GenLog's bytes, one per datagram", n => new UdpSink(n), SocketType.Dgram, ProtocolType.Udp, datagrams),
             new NaiveUdpContender(),
             new GenLogContender("GenLog, Synchronous = true (send on the caller's thread)", n => new UdpSink(n), UdpTo, synchronous: true),
+            new RawBatchSendContender(datagrams),
         ],
         [
             new Target("GenLog ÷ raw ≥ 0.9", 0.9, r => r.MedianRatio(1)),
