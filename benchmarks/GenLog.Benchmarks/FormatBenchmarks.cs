@@ -19,6 +19,7 @@ public class FormatBenchmarks
     private static readonly IPAddress Address = IPAddress.Parse("192.0.2.7");
 
     private readonly NullTransport _rfc5424Transport = new();
+    private readonly NullTransport _queuedTransport = new();
     private readonly NullTransport _rfc3164Transport = new();
     private readonly NullTransport _bareTransport = new();
     private readonly NullTransport _disabledTransport = new();
@@ -29,6 +30,7 @@ public class FormatBenchmarks
     private readonly NullByteSink _naiveSink = new();
 
     private SyslogWriter _rfc5424 = null!;
+    private SyslogWriter _queued = null!;
     private SyslogWriter _rfc3164 = null!;
     private SyslogWriter _bare = null!;
     private SyslogWriter _disabled = null!;
@@ -46,6 +48,10 @@ public class FormatBenchmarks
     {
         _rfc5424 = Writer(_rfc5424Transport, SyslogFormat.Rfc5424);
         _rfc3164 = Writer(_rfc3164Transport, SyslogFormat.Rfc3164);
+
+        // The default delivery: the call enqueues and the background sender drains into the null transport.
+        // Block, so that a sender falling behind slows the calls down instead of making them cheap drops.
+        _queued = new SyslogWriter(_queuedTransport, new SyslogWriterOptions { HostName = "host", ProcId = "4242", Overflow = SyslogOverflow.Block });
         _bare = Writer(_bareTransport, SyslogFormat.Bare);
         _disabled = Writer(_disabledTransport, SyslogFormat.Rfc5424);
         _disabled.MinimumSeverity = SyslogSeverity.Error;
@@ -65,6 +71,9 @@ public class FormatBenchmarks
 
     [Benchmark(Baseline = true)]
     public void Rfc5424() => BenchmarkLog.FailedPassword(_rfc5424, "root", Address, 22);
+
+    [Benchmark]
+    public void Rfc5424Queued() => BenchmarkLog.FailedPassword(_queued, "root", Address, 22);
 
     [Benchmark]
     public void Rfc3164() => BenchmarkLog.FailedPassword(_rfc3164, "root", Address, 22);
@@ -94,6 +103,17 @@ public class FormatBenchmarks
     // disabled, nothing at all), so a contender whose work was skipped fails instead of looking fast.
     [GlobalCleanup(Targets = [nameof(Rfc5424)])]
     public void CleanupRfc5424() => Cleanup(nameof(Rfc5424), _rfc5424Transport.Count, expectMessages: true);
+
+    [GlobalCleanup(Targets = [nameof(Rfc5424Queued)])]
+    public void CleanupRfc5424Queued()
+    {
+        var dropped = _queued.Statistics.Dropped;
+        Cleanup(nameof(Rfc5424Queued), _queuedTransport.Count, expectMessages: true);
+        if (dropped != 0)
+        {
+            throw new InvalidOperationException($"{nameof(Rfc5424Queued)}: {dropped} messages were dropped.");
+        }
+    }
 
     [GlobalCleanup(Targets = [nameof(Rfc3164)])]
     public void CleanupRfc3164() => Cleanup(nameof(Rfc3164), _rfc3164Transport.Count, expectMessages: true);
@@ -159,6 +179,7 @@ public class FormatBenchmarks
     private void Cleanup(string benchmark, long received, bool expectMessages)
     {
         _rfc5424.Dispose();
+        _queued.Dispose();
         _rfc3164.Dispose();
         _bare.Dispose();
         _disabled.Dispose();

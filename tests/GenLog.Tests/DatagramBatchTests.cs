@@ -14,11 +14,8 @@ public class DatagramBatchTests
     public void One_call_sends_several_datagrams_and_each_arrives_whole()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "sendmmsg is Linux's; elsewhere the batch goes one datagram per call");
-        using var receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        receiver.ReceiveTimeout = 10_000;
-        using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        sender.Connect(receiver.LocalEndPoint!);
+        using var pair = new LoopbackPair();
+        var (receiver, sender) = (pair.Receiver, pair.Sender);
 
         var messages = new[] { "first", "the second one", "3" };
         var bytes = Encoding.ASCII.GetBytes(string.Concat(messages));
@@ -36,12 +33,9 @@ public class DatagramBatchTests
     [SkippableFact]
     public void More_messages_than_one_call_takes_are_sent_by_the_following_calls_in_order()
     {
-        Skip.IfNot(OperatingSystem.IsLinux(), "sendmmsg is Linux's");
-        using var receiver = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        receiver.ReceiveTimeout = 10_000;
-        using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        sender.Connect(receiver.LocalEndPoint!);
+        Skip.IfNot(OperatingSystem.IsLinux(), "sendmmsg is Linux's; elsewhere the batch goes one datagram per call");
+        using var pair = new LoopbackPair();
+        var (receiver, sender) = (pair.Receiver, pair.Sender);
 
         var messages = Enumerable.Range(0, 150).Select(i => $"m{i}").ToArray();
         var bytes = Encoding.ASCII.GetBytes(string.Concat(messages));
@@ -63,6 +57,27 @@ public class DatagramBatchTests
         foreach (var expected in messages)
         {
             Assert.Equal(expected, Encoding.ASCII.GetString(buffer, 0, receiver.Receive(buffer)));
+        }
+    }
+
+    /// <summary>A UDP receiver on 127.0.0.1 and a sender connected to it.</summary>
+    private sealed class LoopbackPair : IDisposable
+    {
+        public LoopbackPair()
+        {
+            Receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            Receiver.ReceiveTimeout = 10_000;
+            Sender.Connect(Receiver.LocalEndPoint!);
+        }
+
+        public Socket Receiver { get; } = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+
+        public Socket Sender { get; } = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+
+        public void Dispose()
+        {
+            Sender.Dispose();
+            Receiver.Dispose();
         }
     }
 }

@@ -43,67 +43,55 @@ public sealed class GenLogContender(string name, Func<int, LoopbackSink> sink, F
             : $"writer: {statistics.Dropped} dropped, {statistics.Errors} errors, {statistics.Reconnects} reconnects";
 }
 
-/// <summary>The limit: one <c>Socket.Send</c> per message of bytes GenLog formatted beforehand; only the sends are timed.</summary>
-public sealed class RawSendContender(string name, Func<int, LoopbackSink> sink, SocketType socketType, ProtocolType protocol, MessageBatch messages) : IThroughputContender
+/// <summary>
+/// A sender without GenLog: a connected socket to a fresh receiver, and <paramref name="sendAll"/> sending messages
+/// 0..count-1 on it; only that is timed.
+/// </summary>
+public sealed class SocketContender(string name, Func<int, LoopbackSink> sink, SocketType socketType, ProtocolType protocol, Action<Socket, int> sendAll) : IThroughputContender
 {
     public string Name => name;
 
-    public Trial Run(int count)
-    {
-        using var receiver = sink(count);
-        using var socket = new Socket(AddressFamily.InterNetwork, socketType, protocol);
-        socket.Connect(receiver.EndPoint);
-        return Trial.Measure(receiver, () =>
+    /// <summary>The limit: one <c>Socket.Send</c> per message of bytes GenLog formatted beforehand.</summary>
+    public static SocketContender Raw(string name, Func<int, LoopbackSink> sink, SocketType socketType, ProtocolType protocol, MessageBatch messages) =>
+        new(name, sink, socketType, protocol, (socket, count) =>
         {
             for (var i = 0; i < count; i++)
             {
                 socket.Send(messages[i]);
             }
         });
-    }
-}
 
-/// <summary>
-/// The batching limit: GenLog's preformatted datagrams handed to the kernel with <c>sendmmsg</c>, as many per call as
-/// GenLog's sender puts in one (its own batch code), still one message per datagram; only the sends are timed.
-/// </summary>
-public sealed class RawBatchSendContender(MessageBatch messages) : IThroughputContender
-{
-    private readonly int[] _lengths = messages.Lengths();
-
-    public string Name => "raw sendmmsg of GenLog's bytes (the batching limit)";
-
-    public Trial Run(int count)
+    /// <summary>
+    /// The batching limit: GenLog's preformatted datagrams handed to the kernel with <c>sendmmsg</c>, as many per call
+    /// as GenLog's sender puts in one (its own batch code), still one message per datagram.
+    /// </summary>
+    public static SocketContender RawBatched(MessageBatch messages)
     {
-        using var receiver = new UdpSink(count);
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Connect(receiver.EndPoint);
-        return Trial.Measure(receiver, () =>
+        var lengths = messages.Lengths();
+        return new("raw sendmmsg of GenLog's bytes (the batching limit)", n => new UdpSink(n), SocketType.Dgram, ProtocolType.Udp, (socket, count) =>
         {
             for (var i = 0; i < count;)
             {
-                i += GenLog.Transports.DatagramBatch.Send(socket, messages.From(i), _lengths.AsSpan(i, count - i));
+                i += GenLog.Transports.DatagramBatch.Send(socket, messages.From(i), lengths.AsSpan(i, count - i));
             }
         });
     }
-}
 
-/// <summary>What a hand-written sender does: an interpolated string per message, UTF-8 bytes, one <c>Socket.Send</c>.</summary>
-public sealed class NaiveUdpContender : IThroughputContender
-{
-    public string Name => "naive: interpolated string + Encoding.UTF8.GetBytes + Socket.Send";
-
-    public Trial Run(int count)
-    {
-        using var receiver = new UdpSink(count);
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Connect(receiver.EndPoint);
-        return Trial.Measure(receiver, () =>
+    /// <summary>What a hand-written sender does: an interpolated string per message, UTF-8 bytes, one <c>Socket.Send</c>.</summary>
+    public static SocketContender Naive() =>
+        new("naive: interpolated string + Encoding.UTF8.GetBytes + Socket.Send", n => new UdpSink(n), SocketType.Dgram, ProtocolType.Udp, (socket, count) =>
         {
             for (var i = 0; i < count; i++)
             {
                 socket.Send(Encoding.UTF8.GetBytes(MessageBatch.NaiveLine(i)));
             }
         });
+
+    public Trial Run(int count)
+    {
+        using var receiver = sink(count);
+        using var socket = new Socket(AddressFamily.InterNetwork, socketType, protocol);
+        socket.Connect(receiver.EndPoint);
+        return Trial.Measure(receiver, () => sendAll(socket, count));
     }
 }

@@ -66,10 +66,10 @@ public static class ThroughputHarness
         "1. UDP to a loopback receiver",
         [
             GenLogUdp("GenLog, queued (background sender), Overflow = Block"),
-            new RawSendContender("raw Socket.Send of GenLog's bytes, one per datagram", n => new UdpSink(n), SocketType.Dgram, ProtocolType.Udp, datagrams),
-            new NaiveUdpContender(),
+            SocketContender.Raw("raw Socket.Send of GenLog's bytes, one per datagram", n => new UdpSink(n), SocketType.Dgram, ProtocolType.Udp, datagrams),
+            SocketContender.Naive(),
             new GenLogContender("GenLog, Synchronous = true (send on the caller's thread)", n => new UdpSink(n), UdpTo, synchronous: true),
-            new RawBatchSendContender(datagrams),
+            SocketContender.RawBatched(datagrams),
         ],
         [
             new Target("GenLog ÷ raw ≥ 0.9", 0.9, r => r.MedianRatio(1)),
@@ -80,7 +80,7 @@ public static class ThroughputHarness
         "2. TCP octet counting to a counting loopback sink",
         [
             new GenLogContender("GenLog, queued, TcpTransport (octet counting), Overflow = Block, one producer thread", n => new TcpOctetCountingSink(n), endPoint => new TcpTransport("127.0.0.1", endPoint.Port), synchronous: false),
-            new RawSendContender("one Socket.Send per octet-counted frame (NoDelay left as is)", n => new TcpOctetCountingSink(n), SocketType.Stream, ProtocolType.Tcp, frames),
+            SocketContender.Raw("one Socket.Send per octet-counted frame (NoDelay left as is)", n => new TcpOctetCountingSink(n), SocketType.Stream, ProtocolType.Tcp, frames),
         ],
         [
             new Target("GenLog ≥ 1,000,000 msgs/s", 1_000_000, r => r.GenLog.MedianRate),

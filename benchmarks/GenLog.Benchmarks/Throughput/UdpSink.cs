@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using GenLog.Transports;
 
 namespace GenLog.Benchmarks.Throughput;
 
@@ -75,7 +76,7 @@ public sealed unsafe class UdpSink : LoopbackSink
     {
         var buffers = (byte*)NativeMemory.Alloc(Slots * SlotBytes);
         var vectors = (IoVector*)NativeMemory.AllocZeroed(Slots, (nuint)sizeof(IoVector));
-        var headers = (MultipleMessageHeader*)NativeMemory.AllocZeroed(Slots, (nuint)sizeof(MultipleMessageHeader));
+        var headers = (MultiMessageHeader*)NativeMemory.AllocZeroed(Slots, (nuint)sizeof(MultiMessageHeader));
         try
         {
             for (var i = 0; i < Slots; i++)
@@ -131,34 +132,5 @@ public sealed unsafe class UdpSink : LoopbackSink
     }
 
     [DllImport("libc", SetLastError = true)]
-    private static extern int recvmmsg(int socket, MultipleMessageHeader* messages, uint count, int flags, void* timeout);
-
-    /// <summary>struct iovec.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoVector
-    {
-        public byte* Base;
-        public nuint Length;
-    }
-
-    /// <summary>struct msghdr (64-bit Linux, glibc).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MessageHeader
-    {
-        public void* Name;
-        public uint NameLength;
-        public IoVector* Vectors;
-        public nuint VectorCount;
-        public void* Control;
-        public nuint ControlLength;
-        public int Flags;
-    }
-
-    /// <summary>struct mmsghdr: the header and the length the kernel received.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MultipleMessageHeader
-    {
-        public MessageHeader Header;
-        public uint Length;
-    }
+    private static extern int recvmmsg(int socket, MultiMessageHeader* messages, uint count, int flags, void* timeout);
 }

@@ -23,8 +23,15 @@ internal sealed class BackgroundSender : IDisposable
 
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long an emptied queue is given to fill again before the sender asks producers to wake it: under load
+    /// the logging calls then never signal the sender, and it sends in batches; a message waits at most this long.
+    /// </summary>
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(1);
+
     private readonly MessageQueue _queue;
     private readonly ISyslogTransport _transport;
+    private readonly IDatagramBatchTransport? _datagrams;
     private readonly ReconnectPolicy _reconnect;
     private readonly TimeProvider _time;
     private readonly SyslogStatistics _statistics;
@@ -35,12 +42,14 @@ internal sealed class BackgroundSender : IDisposable
     private readonly int[] _lengths = new int[MaxBatchMessages];
     private TaskCompletionSource _progress = NewProgress();
     private int _inFlight;
+    private int _flushWaiters;
     private long _completed;
 
     public BackgroundSender(MessageQueue queue, ISyslogTransport transport, int maxMessageSize, ReconnectPolicy reconnect, TimeProvider time, SyslogStatistics statistics, Action<Exception> reportError)
     {
         _queue = queue;
         _transport = transport;
+        _datagrams = transport as IDatagramBatchTransport;
         _reconnect = reconnect;
         _time = time;
         _statistics = statistics;
@@ -59,15 +68,25 @@ internal sealed class BackgroundSender : IDisposable
     /// <summary>Completes when the number of finished messages reaches <paramref name="target"/>.</summary>
     public async Task WaitForAsync(long target, CancellationToken cancellationToken)
     {
-        while (true)
+        // Announced before the check (a full fence each side, with Finish): either this call sees the finished
+        // count, or Finish sees a waiter and completes the task this call awaits.
+        Interlocked.Increment(ref _flushWaiters);
+        try
         {
-            var progress = Volatile.Read(ref _progress);
-            if (Completed >= target || _stop.IsCancellationRequested)
+            while (true)
             {
-                return;
-            }
+                var progress = Volatile.Read(ref _progress);
+                if (Completed >= target || _stop.IsCancellationRequested)
+                {
+                    return;
+                }
 
-            await progress.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await progress.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _flushWaiters);
         }
     }
 
@@ -87,7 +106,7 @@ internal sealed class BackgroundSender : IDisposable
     public void Forget(int count)
     {
         Interlocked.Add(ref _completed, count);
-        Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+        SignalProgress();
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -102,7 +121,7 @@ internal sealed class BackgroundSender : IDisposable
         {
             if (count == 0)
             {
-                count = _queue.Take(_batch, _lengths, IdleWait);
+                count = _queue.Take(_batch, _lengths, Linger, IdleWait);
                 first = 0;
                 firstOffset = 0;
                 Volatile.Write(ref _inFlight, count);
@@ -120,10 +139,10 @@ internal sealed class BackgroundSender : IDisposable
                 while (current < count)
                 {
                     var sent = 1;
-                    if (_transport is IDatagramBatchTransport datagrams)
+                    if (_datagrams is not null)
                     {
                         // Many datagrams per system call (sendmmsg); a failure is still that of message `current`.
-                        sent = datagrams.SendBatch(_batch.AsSpan(offset), _lengths.AsSpan(current, count - current));
+                        sent = _datagrams.SendBatch(_batch.AsSpan(offset), _lengths.AsSpan(current, count - current));
                     }
                     else
                     {
@@ -200,7 +219,16 @@ internal sealed class BackgroundSender : IDisposable
     {
         Volatile.Write(ref _inFlight, remaining);
         Interlocked.Add(ref _completed, count);
-        Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+        SignalProgress();
+    }
+
+    /// <summary>Wakes the FlushAsync calls waiting, if any: without one, finishing a batch allocates nothing.</summary>
+    private void SignalProgress()
+    {
+        if (Volatile.Read(ref _flushWaiters) > 0)
+        {
+            Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+        }
     }
 
     private void Disconnect()

@@ -67,33 +67,4 @@ internal static unsafe partial class DatagramBatch
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     private static partial int SendMultiple(int socket, MultiMessageHeader* messages, uint count, int flags);
-
-    /// <summary><c>struct iovec</c>.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoVector
-    {
-        public byte* Base;
-        public nuint Length;
-    }
-
-    /// <summary><c>struct msghdr</c> (glibc's layout; musl's padded one is the same on little-endian when zeroed).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MessageHeader
-    {
-        public void* Name;
-        public uint NameLength;
-        public IoVector* Vectors;
-        public nuint VectorCount;
-        public void* Control;
-        public nuint ControlLength;
-        public int Flags;
-    }
-
-    /// <summary><c>struct mmsghdr</c>: the header and, on return, the bytes sent.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MultiMessageHeader
-    {
-        public MessageHeader Header;
-        public uint Length;
-    }
 }
