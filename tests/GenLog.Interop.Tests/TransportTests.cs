@@ -39,6 +39,15 @@ public sealed class TransportTests(ITestOutputHelper output)
         return options;
     }
 
+    /// <summary>A daemon's datagram socket at <paramref name="path"/>, as rsyslog's imuxsock or journald opens it.</summary>
+    private static Socket UnixDatagramReceiver(string path)
+    {
+        var receiver = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        receiver.Bind(new UnixDomainSocketEndPoint(path));
+        receiver.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
+        return receiver;
+    }
+
     [Fact]
     public async Task Tcp_octet_counting_frames_are_len_sp_msg_with_any_byte_inside()
     {
@@ -203,9 +212,7 @@ public sealed class TransportTests(ITestOutputHelper output)
     {
         using var folder = new TempDirectory("genlog-unix-");
         var path = folder.Combine("log");
-        using var receiver = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        receiver.Bind(new UnixDomainSocketEndPoint(path));
-        receiver.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
+        using var receiver = UnixDatagramReceiver(path);
 
         // UdpTransport refuses a MaxMessageSize over 65,507 at construction; a Unix datagram socket has a larger,
         // configurable limit, so the kernel's EMSGSIZE (over 300 KB here) is met inside a batch of the sender.
@@ -231,9 +238,7 @@ public sealed class TransportTests(ITestOutputHelper output)
     {
         using var folder = new TempDirectory("genlog-unix-");
         var path = folder.Combine("log");
-        using var receiver = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        receiver.Bind(new UnixDomainSocketEndPoint(path));
-        receiver.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
+        using var receiver = UnixDatagramReceiver(path);
 
         var transport = new UnixSocketTransport(path);
         await using var writer = new SyslogWriter(transport, Options(o => o.Format = SyslogFormat.Bare));
@@ -252,19 +257,15 @@ public sealed class TransportTests(ITestOutputHelper output)
         var path = folder.Combine("log");
         var buffer = new byte[4096];
         await using var writer = new SyslogWriter(new UnixSocketTransport(path), Options(o => o.Format = SyslogFormat.Bare));
-        using (var first = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified))
+        using (var first = UnixDatagramReceiver(path))
         {
-            first.Bind(new UnixDomainSocketEndPoint(path));
-            first.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
             SequenceLog.Numbered(writer, 1, "before restart");
             Assert.Equal("<165>seq=1 before restart", Encoding.UTF8.GetString(buffer, 0, first.Receive(buffer)));
         }
 
         // The daemon restarts: the old socket file is gone and a new one takes its path.
         File.Delete(path);
-        using var second = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        second.Bind(new UnixDomainSocketEndPoint(path));
-        second.ReceiveTimeout = (int)Timeout.TotalMilliseconds;
+        using var second = UnixDatagramReceiver(path);
         SequenceLog.Numbered(writer, 2, "after restart");
         Assert.Equal("<165>seq=2 after restart", Encoding.UTF8.GetString(buffer, 0, second.Receive(buffer)));
         Assert.True(writer.Statistics.Errors >= 1);
