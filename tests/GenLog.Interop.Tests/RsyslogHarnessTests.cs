@@ -185,6 +185,29 @@ public sealed class RsyslogHarnessTests
     }
 
     [SkippableFact]
+    public async Task WhileDown_ThePortsRefuseConnectionsAndStayTheServers()
+    {
+        await using var rsyslog = await RsyslogServer.StartAsync(new RsyslogOptions { Tcp = true, Relp = true });
+        var ports = new[] { rsyslog.TcpPort, rsyslog.RelpPort };
+        await rsyslog.KillAsync();
+
+        // A writer still retrying must meet a dead server, not another test's listener given the same port: a
+        // connect is refused, and a plain bind (what any other program does, without SO_REUSEADDR) finds it taken.
+        foreach (var port in ports)
+        {
+            using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            var refused = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
+            Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+            var bind = await Peers.RunPythonAsync(["-c", $"import socket; socket.socket().bind(('127.0.0.1', {port}))"]);
+            Assert.True(bind.ExitCode != 0 && bind.StandardError.Contains("Address already in use", StringComparison.Ordinal), bind.Describe());
+        }
+
+        await rsyslog.RestartAsync();
+        await SendTcpAsync(rsyslog.TcpPort, "<14>1 - - - - - - after the restart");
+        Assert.Single(await rsyslog.WaitForRecordsAsync(1, Wait));
+    }
+
+    [SkippableFact]
     public async Task KillAndRestart_KeepsPortsAndSocket_AppendsRecords()
     {
         await using var rsyslog = await RsyslogServer.StartAsync(RsyslogOptions.All);

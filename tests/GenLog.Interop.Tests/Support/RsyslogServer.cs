@@ -5,6 +5,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -102,7 +104,10 @@ public sealed record RsyslogOptions
 /// <remarks>
 /// Ports: the first start lets rsyslog choose them (<c>port="0"</c>; imtcp reports the port through
 /// <c>listenPortFileName</c>, imudp's is read from /proc), so there is no race with other tests; a restart reuses
-/// them. A start is complete when every listener is bound and rsyslog has logged its "start" message; when rsyslogd
+/// them. While rsyslogd is down (killed or stopped, to be restarted), its TCP ports stay its own: a socket bound to
+/// each, not listening, so a connect is refused as from a dead server, and the kernel hands the port to no other
+/// test's port-0 bind (another rsyslogd, a loopback server) that a writer still retrying it would then reach.
+/// A start is complete when every listener is bound and rsyslog has logged its "start" message; when rsyslogd
 /// exits, prints anything on stderr (configuration errors, a listener that could not bind) or is not ready in time,
 /// the start fails with rsyslog's own output and the configuration. A running rsyslogd is always stopped:
 /// <see cref="DisposeAsync"/>, and at the latest when the test process exits.
@@ -148,6 +153,7 @@ public sealed class RsyslogServer : IAsyncDisposable
     private int? _udpPort;
     private int? _relpPort;
     private int? _relpTlsPort;
+    private readonly List<Socket> _portHolds = new();
     private string? _caFile;
     private string? _certificateFile;
     private string? _keyFile;
@@ -390,6 +396,8 @@ public sealed class RsyslogServer : IAsyncDisposable
 
             await WaitForExitAsync(process, TimeSpan.FromSeconds(10));
         }
+
+        HoldPorts();
     }
 
     /// <summary>
@@ -413,21 +421,21 @@ public sealed class RsyslogServer : IAsyncDisposable
 
         using (process)
         {
-            if (!process.HasExited && SendSignal(process.Id, SigTerm) == 0 && await WaitForExitAsync(process, TimeSpan.FromSeconds(10)))
+            if (process.HasExited || SendSignal(process.Id, SigTerm) != 0 || !await WaitForExitAsync(process, TimeSpan.FromSeconds(10)))
             {
-                return;
-            }
+                try
+                {
+                    process.Kill();
+                }
+                catch (InvalidOperationException)
+                {
+                }
 
-            try
-            {
-                process.Kill();
+                await WaitForExitAsync(process, TimeSpan.FromSeconds(10));
             }
-            catch (InvalidOperationException)
-            {
-            }
-
-            await WaitForExitAsync(process, TimeSpan.FromSeconds(10));
         }
+
+        HoldPorts();
     }
 
     /// <summary>Stops rsyslogd and deletes its folder.</summary>
@@ -440,6 +448,7 @@ public sealed class RsyslogServer : IAsyncDisposable
         finally
         {
             KillNow();
+            ReleasePorts();
             Running.TryRemove(this, out _);
             _directory.Dispose();
         }
@@ -462,6 +471,48 @@ public sealed class RsyslogServer : IAsyncDisposable
         text.AppendLine("--- internal.log (last 40 lines) ---").AppendLine(Tail(InternalLogPath, 40));
         text.AppendLine("--- rsyslog.conf ---").AppendLine(ReadOrNothing(ConfigurationPath));
         return text.ToString();
+    }
+
+    /// <summary>Binds this instance's TCP ports (without listening) while rsyslogd is down; see the remarks.</summary>
+    private void HoldPorts()
+    {
+        foreach (var port in new[] { _tcpPort, _tlsPort, _relpPort, _relpTlsPort })
+        {
+            if (port is not { } held)
+            {
+                continue;
+            }
+
+            var hold = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                // SO_REUSEADDR: the port may still have connections in TIME_WAIT from before the kill.
+                hold.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                hold.Bind(new IPEndPoint(IPAddress.Loopback, held));
+                lock (_gate)
+                {
+                    _portHolds.Add(hold);
+                }
+            }
+            catch (SocketException)
+            {
+                // Taken already (the race this closes): the restart will report it.
+                hold.Dispose();
+            }
+        }
+    }
+
+    private void ReleasePorts()
+    {
+        lock (_gate)
+        {
+            foreach (var hold in _portHolds)
+            {
+                hold.Dispose();
+            }
+
+            _portHolds.Clear();
+        }
     }
 
     private void Prepare()
@@ -499,6 +550,7 @@ public sealed class RsyslogServer : IAsyncDisposable
         }
 
         File.WriteAllText(ConfigurationPath, BuildConfiguration());
+        ReleasePorts();
 
         var start = new ProcessStartInfo(Executable!)
         {
