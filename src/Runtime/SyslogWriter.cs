@@ -53,6 +53,7 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
 
         _transport = transport;
         Statistics.TrackTransport(transport);
+        SyslogMetrics.Register(Statistics);
         (transport as FailoverTransport)?.ReportErrorsTo(ReportError);
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;

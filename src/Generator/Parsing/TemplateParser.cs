@@ -14,6 +14,8 @@ internal static class TemplateParser
     /// <summary>A run of the template.</summary>
     /// <param name="Text">Literal text (braces unescaped), or the placeholder's name.</param>
     /// <param name="IsPlaceholder">Whether this is a placeholder.</param>
+    /// <param name="Format">The placeholder's format (after ':'), or null.</param>
+    /// <param name="Alignment">The placeholder's alignment (after ','), or null.</param>
     /// <param name="Start">Index of the run (for a placeholder, of its '{') in the template.</param>
     /// <param name="Length">Length of the run in the template.</param>
     internal sealed record Part(string Text, bool IsPlaceholder, string? Format, int? Alignment, int Start, int Length);

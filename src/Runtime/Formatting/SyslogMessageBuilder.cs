@@ -17,7 +17,7 @@ namespace GenLog;
 /// first, and the closing bytes of an SD-ELEMENT are always reserved.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public ref struct SyslogMessageBuilder
+public ref partial struct SyslogMessageBuilder
 {
     private const string NullText = "(null)";
 

@@ -1,0 +1,162 @@
+using System;
+using System.Collections;
+using System.Diagnostics;
+
+namespace GenLog;
+
+/// <summary>
+/// The builder's entry points for values whose type is known only at run time: the named values of a
+/// Microsoft.Extensions.Logging state, its exception and the ambient trace context. They dispatch to the same
+/// typed appends the generated code calls, so a value is formatted, escaped and cut the same way on both paths.
+/// </summary>
+public ref partial struct SyslogMessageBuilder
+{
+    /// <summary>The length of <c> trace_id="…" span_id="…" trace_flags="…"</c>: 32 + 16 + 2 hex digits and the names.</summary>
+    private const int TraceParametersLength = (9 + 4 + 32) + (8 + 4 + 16) + (12 + 4 + 2);
+
+    /// <summary>
+    /// Appends a value of any type with the invariant culture: strings and <see cref="IUtf8SpanFormattable"/> /
+    /// <see cref="ISpanFormattable"/> values straight into the message (as a generated method appends them), a
+    /// sequence as its items joined by <c>", "</c> (as Microsoft.Extensions.Logging formats one), anything else by
+    /// <see cref="object.ToString()"/>; null as <c>(null)</c>.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="format">A format string (<c>F2</c>), or null for the type's default.</param>
+    public void AppendValue(object? value, string? format = null)
+    {
+        switch (value)
+        {
+            case null:
+                AppendNull();
+                break;
+            case string text:
+                AppendString(text);
+                break;
+            case bool flag:
+                AppendBoolean(flag);
+                break;
+            case Exception exception:
+                AppendException(exception);
+                break;
+            case IUtf8SpanFormattable utf8:
+                AppendUtf8Formattable(utf8, format);
+                break;
+            case ISpanFormattable span:
+                AppendSpanFormattable(span, format);
+                break;
+            case IEnumerable items:
+                AppendItems(items, format);
+                break;
+            default:
+                AppendToString(value);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Appends <see cref="Exception.ToString()"/>: type, message, inner exceptions and stack trace, with every line
+    /// break escaped (<c>#012</c>) so the whole text stays one record. In a Python record's str it is kept as it is
+    /// (CPython's <c>exc_text</c> is multi-line).
+    /// </summary>
+    public void AppendExceptionDetails(Exception exception)
+    {
+        string text;
+        try
+        {
+            text = exception.ToString();
+        }
+        catch (Exception failure)
+        {
+            // ToString runs user code (Message, StackTrace overrides): the logging call still must not throw.
+            FormattingFailed(failure);
+            return;
+        }
+
+        AppendChars(text, forceControlEscaping: _section != Section.PythonValue);
+    }
+
+    /// <summary>
+    /// Writes the W3C trace context of <see cref="Activity.Current"/>, when there is one, as an SD-ELEMENT
+    /// <c>[sdId trace_id="…" span_id="…" trace_flags="01"]</c> in lowercase hex, as W3C Trace Context writes them.
+    /// Call it between other SD-ELEMENTs, where <see cref="WritesStructuredData"/> is true.
+    /// </summary>
+    /// <param name="sdId">A valid SD-ID (RFC 5424 §6.3.2).</param>
+    public void AppendTraceContext(scoped ReadOnlySpan<byte> sdId)
+    {
+        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C } activity)
+        {
+            return;
+        }
+
+        Span<char> hex = stackalloc char[32];
+        BeginStructuredData(sdId, TraceParametersLength);
+        BeginParameter("trace_id"u8);
+        AppendChars(TraceHex(activity, hex, span: false));
+        EndParameter();
+        BeginParameter("span_id"u8);
+        AppendChars(TraceHex(activity, hex, span: true));
+        EndParameter();
+        BeginParameter("trace_flags"u8);
+        AppendLiteral((activity.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? "01"u8 : "00"u8);
+        EndParameter();
+        EndStructuredData();
+    }
+
+    /// <summary>Writes the <c>trace_id</c> and <c>span_id</c> entries of a Python record for <see cref="Activity.Current"/>, when there is one.</summary>
+    public void AppendPythonTraceContext()
+    {
+        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C } activity)
+        {
+            return;
+        }
+
+        Span<char> hex = stackalloc char[32];
+        BeginPythonString("trace_id"u8);
+        AppendChars(TraceHex(activity, hex, span: false));
+        EndPythonString();
+        BeginPythonString("span_id"u8);
+        AppendChars(TraceHex(activity, hex, span: true));
+        EndPythonString();
+    }
+
+    /// <summary>The trace id (32) or span id (16 hex digits), lowercase, without allocating.</summary>
+    private static ReadOnlySpan<char> TraceHex(Activity activity, Span<char> hex, bool span)
+    {
+        Span<byte> id = stackalloc byte[16];
+        if (span)
+        {
+            activity.SpanId.CopyTo(id[..8]);
+            id = id[..8];
+        }
+        else
+        {
+            activity.TraceId.CopyTo(id);
+        }
+
+        Convert.TryToHexStringLower(id, hex, out var written);
+        return hex[..written];
+    }
+
+    private void AppendItems(IEnumerable items, string? format)
+    {
+        var first = true;
+        try
+        {
+            foreach (var item in items)
+            {
+                if (!first)
+                {
+                    AppendLiteral(", "u8);
+                }
+
+                first = false;
+                AppendValue(item, format);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Enumeration is user code.
+            FormattingFailed(exception);
+        }
+    }
+}
