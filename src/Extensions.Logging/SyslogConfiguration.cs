@@ -43,13 +43,33 @@ internal sealed partial class SyslogConfiguration(IConfiguration? configuration)
 
         // Two flat bindings of one section: the provider's keys, then the writer's (DESIGN keeps them side by side).
         section.Bind(options);
+        var reconnect = options.Writer.Reconnect;
         section.Bind(options.Writer);
+        options.Writer.Reconnect = BindReconnect(section.GetSection(nameof(SyslogWriterOptions.Reconnect)), reconnect);
         if (section[FacilityAlias] is { } facility)
         {
             options.Writer.DefaultFacility = Enum.TryParse<SyslogFacility>(facility, ignoreCase: true, out var code) && Enum.IsDefined(code)
                 ? code
                 : throw new InvalidOperationException($"{SectionPath}:{FacilityAlias} is '{facility}'; expected a facility name from Kern to Local7.");
         }
+    }
+
+    /// <summary>ReconnectPolicy is immutable (init-only), which the binder cannot fill: its keys go through a mutable copy.</summary>
+    private static ReconnectPolicy BindReconnect(IConfigurationSection section, ReconnectPolicy current)
+    {
+        if (!section.Exists())
+        {
+            return current;
+        }
+
+        var keys = new ReconnectSettings();
+        section.Bind(keys, binder => binder.ErrorOnUnknownConfiguration = true);
+        return new ReconnectPolicy
+        {
+            InitialDelay = keys.InitialDelay ?? current.InitialDelay,
+            Factor = keys.Factor ?? current.Factor,
+            MaxDelay = keys.MaxDelay ?? current.MaxDelay,
+        };
     }
 
     /// <summary>Creates the writer the options describe; an invalid option or endpoint throws naming its configuration key.</summary>
@@ -104,4 +124,14 @@ internal sealed partial class SyslogConfiguration(IConfiguration? configuration)
 
     [GeneratedRegex(@"SyslogWriterOptions\.(\w+)")]
     private static partial Regex OptionName();
+}
+
+/// <summary>The keys of <c>Logging:Syslog:Reconnect</c>, bound here and copied into an immutable <see cref="ReconnectPolicy"/>.</summary>
+internal sealed class ReconnectSettings
+{
+    public TimeSpan? InitialDelay { get; set; }
+
+    public double? Factor { get; set; }
+
+    public TimeSpan? MaxDelay { get; set; }
 }
