@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Net;
+using GenLog.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GenLog.Extensions.Logging.Tests;
+
+/// <summary>The bytes one ILogger call becomes (docs/extensions-logging.md, the mapping table).</summary>
+public sealed class MappingTests
+{
+    private static (ILoggerFactory Loggers, CaptureTransport Capture, IDisposable Host) Start(SyslogFormat format = SyslogFormat.Rfc5424, Dictionary<string, string?>? settings = null)
+    {
+        var capture = new CaptureTransport();
+        var host = TestHosts.Build(
+            settings ?? new Dictionary<string, string?>(),
+            services => services.AddSingleton(new SyslogWriter(capture, new SyslogWriterOptions
+            {
+                Format = format, Synchronous = true, HostName = "host", AppName = "app", ProcId = "9", Utf8Bom = false,
+            })));
+        return (host.Services.GetRequiredService<ILoggerFactory>(), capture, host);
+    }
+
+    private static string Tail(string line) => line[(line.IndexOf(" host app 9 ", StringComparison.Ordinal) + 12)..];
+
+    [Fact]
+    public void LoggerMessage_state_becomes_msgid_sd_params_and_msg()
+    {
+        var (loggers, capture, host) = Start();
+        using var _ = host;
+        OrderLog.Paid(loggers.CreateLogger("Shop.Orders"), 42, "Zoë \"Q\"", IPAddress.Parse("192.0.2.7"));
+        var line = capture.LastText;
+        Assert.StartsWith("<14>1 ", line, StringComparison.Ordinal);
+        Assert.Equal("ORDER_PAID [log@32473 category=\"Shop.Orders\" eventId=\"7\" OrderId=\"42\" Customer=\"Zoë \\\"Q\\\"\" Address=\"192.0.2.7\"] Order 42 paid by Zoë \"Q\" from 192.0.2.7", Tail(line));
+    }
+
+    [Fact]
+    public void Scopes_and_the_exception_are_sd_params()
+    {
+        var (loggers, capture, host) = Start();
+        using var _ = host;
+        var logger = loggers.CreateLogger("Shop");
+        using (logger.BeginScope(new Dictionary<string, object?> { ["Tenant"] = "acme" }))
+        using (logger.BeginScope("batch {Batch}", 5))
+        using (logger.BeginScope("plain text"))
+        {
+            logger.LogWarning("Order {OrderId} failed", 42);
+        }
+
+        Assert.Equal("- [log@32473 category=\"Shop\" OrderId=\"42\" Tenant=\"acme\" Batch=\"5\" scope=\"plain text\"] Order 42 failed", Tail(capture.LastText));
+        Assert.StartsWith("<12>1 ", capture.LastText, StringComparison.Ordinal);
+
+        logger.LogError(new EventId(500), Thrown(), "Payment {Id} crashed", "p-1");
+        var error = Tail(capture.LastText);
+        Assert.StartsWith("500 [log@32473 category=\"Shop\" eventId=\"500\" Id=\"p-1\" exception=\"System.InvalidOperationException: card declined#012   at ", error, StringComparison.Ordinal);
+        Assert.EndsWith("\"] Payment p-1 crashed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_current_activity_adds_a_trace_element()
+    {
+        var (loggers, capture, host) = Start();
+        using var _ = host;
+        using var activity = new Activity("checkout").SetIdFormat(ActivityIdFormat.W3C).Start();
+        activity.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        loggers.CreateLogger("Shop").LogInformation("hi");
+        Assert.Equal($"- [log@32473 category=\"Shop\"][trace@32473 trace_id=\"{activity.TraceId.ToHexString()}\" span_id=\"{activity.SpanId.ToHexString()}\" trace_flags=\"01\"] hi", Tail(capture.LastText));
+    }
+
+    [Theory]
+    [InlineData(LogLevel.Trace, 7)]
+    [InlineData(LogLevel.Debug, 7)]
+    [InlineData(LogLevel.Information, 6)]
+    [InlineData(LogLevel.Warning, 4)]
+    [InlineData(LogLevel.Error, 3)]
+    [InlineData(LogLevel.Critical, 2)]
+    public void Levels_map_to_severities(LogLevel level, int severity)
+    {
+        var (loggers, capture, host) = Start(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" });
+        using var _ = host;
+        loggers.CreateLogger("L").Log(level, "x");
+        Assert.StartsWith($"<{8 + severity}>1 ", capture.LastText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "too long a name for a syslog msgid!", "-")]
+    [InlineData(12, "has space", "12")]
+    [InlineData(12, "Checkout", "Checkout")]
+    [InlineData(0, null, "-")]
+    public void EventId_becomes_msgid(int id, string? name, string msgId)
+    {
+        var (loggers, capture, host) = Start();
+        using var _ = host;
+        loggers.CreateLogger("L").LogInformation(new EventId(id, name), "x");
+        Assert.StartsWith(msgId + " ", Tail(capture.LastText), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_that_are_not_sd_names_are_mended_and_rfc3164_appends_the_exception()
+    {
+        var (loggers, capture, host) = Start();
+        using var _ = host;
+        loggers.CreateLogger("L").LogInformation("{user.name} {Key=}", "a", "b");
+        Assert.Contains("user.name=\"a\" Key_=\"b\"]", capture.LastText, StringComparison.Ordinal);
+
+        var (legacy, legacyCapture, legacyHost) = Start(SyslogFormat.Rfc3164);
+        using var __ = legacyHost;
+        legacy.CreateLogger("L").LogError(new InvalidOperationException("boom"), "failed {Id}", 3);
+        Assert.Matches(@"^<11>\w{3} [ \d]\d \d\d:\d\d:\d\d host app\[9\]: failed 3 System.InvalidOperationException: boom$", legacyCapture.LastText);
+    }
+
+    private static Exception Thrown()
+    {
+        try
+        {
+            throw new InvalidOperationException("card declined");
+        }
+        catch (InvalidOperationException exception)
+        {
+            return exception;
+        }
+    }
+}
