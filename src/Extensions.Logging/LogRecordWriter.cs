@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
@@ -42,47 +41,35 @@ internal sealed class LogRecordWriter
 
     public void Write<TState>(string category, LogLevel level, EventId eventId, in TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        if (DefineStates.For<TState>() is { } typed)
+        {
+            typed.Write(this, category, level, eventId, in state, exception, formatter);
+            return;
+        }
+
+        WriteBoxed(category, level, eventId, in state, exception, formatter);
+    }
+
+    /// <summary>Any state: its values are read once through its <c>IReadOnlyList</c> (boxed, as MEL hands them out).</summary>
+    public void WriteBoxed<TState>(string category, LogLevel level, EventId eventId, in TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
         var entry = LogEntry.Rent();
         try
         {
             try
             {
                 entry.CaptureState(in state);
-                if (_includeScopes && Scopes is { } scopes)
-                {
-                    entry.CaptureScopes(scopes);
-                }
             }
             catch (Exception failure)
             {
-                // A state's or scope's values are user code: the logging call still must not throw (MEL would rethrow it).
+                // A state's values are user code: the logging call still must not throw (MEL would rethrow it).
                 Writer.ReportError(failure);
                 return;
             }
 
-            Span<byte> msgId = stackalloc byte[SyslogNaming.MaxMsgId];
-            var message = new SyslogMessageBuilder(Writer, facility: null, Severity(level), appName: default, msgId[..SyslogNaming.WriteMsgId(eventId, msgId)]);
-            if (message.WritesStructuredData)
-            {
-                WriteStructuredData(ref message, category, eventId, entry, exception);
-                message.AppendTraceContext(_traceSdId);
-            }
-            else if (message.WritesPickle)
-            {
-                WritePythonEntries(ref message, category, entry, exception);
-                message.AppendPythonTraceContext();
-            }
-
-            message.BeginText();
-            WriteText(ref message, entry, in state, exception, formatter, Writer);
-            if (exception is not null && !message.WritesStructuredData && !message.WritesPickle)
-            {
-                // RFC 3164 and Bare have no structured data: the exception follows the message text.
-                message.AppendLiteral(" "u8);
-                message.AppendExceptionDetails(exception);
-            }
-
-            message.Send();
+            var values = new EntryValues(entry);
+            var template = entry.Template is { } text ? MessageTemplates.Parse(text) : null;
+            Compose(category, level, eventId, in state, exception, formatter, ref values, template, entry);
         }
         finally
         {
@@ -90,11 +77,78 @@ internal sealed class LogRecordWriter
         }
     }
 
-    private void WriteStructuredData(ref SyslogMessageBuilder message, string category, EventId eventId, LogEntry entry, Exception? exception)
+    /// <summary>A state whose values are read typed, without boxing (<see cref="DefineStates"/>).</summary>
+    public void WriteTyped<TState, TValues>(string category, LogLevel level, EventId eventId, in TState state, Exception? exception, Func<TState, Exception?, string> formatter, ref TValues values, MessageTemplate template)
+        where TValues : struct, IStateValues
     {
-        var values = entry.Values;
+        var entry = LogEntry.Rent();
+        try
+        {
+            Compose(category, level, eventId, in state, exception, formatter, ref values, template, entry);
+        }
+        finally
+        {
+            entry.Return();
+        }
+    }
+
+    private void Compose<TState, TValues>(string category, LogLevel level, EventId eventId, in TState state, Exception? exception, Func<TState, Exception?, string> formatter, ref TValues values, MessageTemplate? template, LogEntry entry)
+        where TValues : struct, IStateValues
+    {
+        if (_includeScopes && Scopes is { } scopes)
+        {
+            try
+            {
+                entry.CaptureScopes(scopes);
+            }
+            catch (Exception failure)
+            {
+                Writer.ReportError(failure);
+                return;
+            }
+        }
+
+        Span<byte> msgId = stackalloc byte[SyslogNaming.MaxMsgId];
+        var message = new SyslogMessageBuilder(Writer, facility: null, Severity(level), appName: default, msgId[..SyslogNaming.WriteMsgId(eventId, msgId)]);
+        if (message.WritesStructuredData)
+        {
+            WriteStructuredData(ref message, category, eventId, ref values, entry, exception);
+            message.AppendTraceContext(_traceSdId);
+        }
+        else if (message.WritesPickle)
+        {
+            WritePythonEntries(ref message, category, ref values, entry, exception);
+            message.AppendPythonTraceContext();
+        }
+
+        message.BeginText();
+        if (template is null || !TryWriteTemplate(ref message, template, ref values))
+        {
+            // No template, or one MEL reads differently (positional holes, names the parser does not take): its own text.
+            WriteFormatted(ref message, in state, exception, formatter);
+        }
+
+        if (exception is not null && !message.WritesStructuredData && !message.WritesPickle)
+        {
+            // RFC 3164 and Bare have no structured data: the exception follows the message text.
+            message.AppendLiteral(" "u8);
+            message.AppendExceptionDetails(exception);
+        }
+
+        message.Send();
+    }
+
+    private void WriteStructuredData<TValues>(ref SyslogMessageBuilder message, string category, EventId eventId, ref TValues values, LogEntry entry, Exception? exception)
+        where TValues : struct, IStateValues
+    {
+        var scopeValues = entry.Values[entry.StateCount..];
         var length = ParameterLength("category") + (eventId.Id != 0 ? ParameterLength("eventId") : 0) + (exception is null ? 0 : ParameterLength("exception"));
-        foreach (var pair in values)
+        for (var i = 0; i < values.Count; i++)
+        {
+            length += ParameterLength(values.Name(i));
+        }
+
+        foreach (var pair in scopeValues)
         {
             length += ParameterLength(pair.Key);
         }
@@ -111,7 +165,14 @@ internal sealed class LogRecordWriter
         }
 
         Span<byte> name = stackalloc byte[SyslogNaming.MaxSdName];
-        foreach (var pair in values)
+        for (var i = 0; i < values.Count; i++)
+        {
+            message.BeginParameter(name[..SyslogNaming.WriteSdName(values.Name(i), name)]);
+            values.Append(ref message, i, null);
+            message.EndParameter();
+        }
+
+        foreach (var pair in scopeValues)
         {
             message.BeginParameter(name[..SyslogNaming.WriteSdName(pair.Key, name)]);
             message.AppendValue(pair.Value);
@@ -130,14 +191,20 @@ internal sealed class LogRecordWriter
 
     private static int ParameterLength(string name) => Math.Clamp(name.Length, 1, SyslogNaming.MaxSdName) + 4;
 
-    private static void WritePythonEntries(ref SyslogMessageBuilder message, string category, LogEntry entry, Exception? exception)
+    private static void WritePythonEntries<TValues>(ref SyslogMessageBuilder message, string category, ref TValues values, LogEntry entry, Exception? exception)
+        where TValues : struct, IStateValues
     {
         // CPython's LogRecord: name is the logger's name, here the category.
         message.BeginPythonString("name"u8);
         message.AppendString(category);
         message.EndPythonString();
         Span<byte> key = stackalloc byte[SyslogNaming.MaxPythonKey];
-        foreach (var pair in entry.Values)
+        for (var i = 0; i < values.Count; i++)
+        {
+            values.AppendPython(ref message, key[..SyslogNaming.WritePythonKey(values.Name(i), key)], i);
+        }
+
+        foreach (var pair in entry.Values[entry.StateCount..])
         {
             PythonValues.Append(ref message, key[..SyslogNaming.WritePythonKey(pair.Key, key)], pair.Value);
         }
@@ -150,45 +217,20 @@ internal sealed class LogRecordWriter
         }
     }
 
-    private static void WriteText<TState>(ref SyslogMessageBuilder message, LogEntry entry, in TState state, Exception? exception, Func<TState, Exception?, string> formatter, SyslogWriter writer)
+    private static bool TryWriteTemplate<TValues>(ref SyslogMessageBuilder message, MessageTemplate template, ref TValues values)
+        where TValues : struct, IStateValues
     {
-        if (entry.Template is { } template && MessageTemplates.Parse(template) is { } parts && TryWriteTemplate(ref message, parts, entry))
+        var names = template.Names;
+        for (var i = 0; i < names.Length; i++)
         {
-            return;
-        }
-
-        // No template, or one MEL reads differently (positional holes, names the parser does not take): its own text.
-        string text;
-        try
-        {
-            text = formatter(state, exception);
-        }
-        catch (Exception failure)
-        {
-            writer.ReportError(failure);
-            message.AppendLiteral("(error)"u8);
-            return;
-        }
-
-        message.AppendString(text);
-    }
-
-    private static bool TryWriteTemplate(ref SyslogMessageBuilder message, TemplatePart[] parts, LogEntry entry)
-    {
-        var values = entry.Values[..entry.StateCount];
-        var placeholder = 0;
-        foreach (var part in parts)
-        {
-            if (part.IsPlaceholder && Find(values, part.Text, placeholder) < 0)
+            if (values.IndexOf(names[i], i) < 0)
             {
                 return false;
             }
-
-            placeholder += part.IsPlaceholder ? 1 : 0;
         }
 
-        placeholder = 0;
-        foreach (var part in parts)
+        var placeholder = 0;
+        foreach (var part in template.Parts)
         {
             if (!part.IsPlaceholder)
             {
@@ -197,7 +239,7 @@ internal sealed class LogRecordWriter
             }
 
             var start = message.Position;
-            message.AppendValue(values[Find(values, part.Text, placeholder)].Value, part.Format);
+            values.Append(ref message, values.IndexOf(part.Text, placeholder), part.Format);
             if (part.Alignment is { } alignment)
             {
                 message.Align(start, alignment);
@@ -209,22 +251,20 @@ internal sealed class LogRecordWriter
         return true;
     }
 
-    /// <summary>MEL binds placeholders by position; the name is checked, and searched for when the order differs.</summary>
-    private static int Find(ReadOnlySpan<KeyValuePair<string, object?>> values, string name, int position)
+    private void WriteFormatted<TState>(ref SyslogMessageBuilder message, in TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (position < values.Length && string.Equals(values[position].Key, name, StringComparison.Ordinal))
+        string text;
+        try
         {
-            return position;
+            text = formatter(state, exception);
+        }
+        catch (Exception failure)
+        {
+            Writer.ReportError(failure);
+            message.AppendLiteral("(error)"u8);
+            return;
         }
 
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (string.Equals(values[i].Key, name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        message.AppendString(text);
     }
 }

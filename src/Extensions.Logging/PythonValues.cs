@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace GenLog.Extensions.Logging;
 
@@ -9,6 +10,35 @@ namespace GenLog.Extensions.Logging;
 /// </summary>
 internal static class PythonValues
 {
+    /// <summary>A typed value: the common numbers without boxing, anything else as <see cref="Append(ref SyslogMessageBuilder, ReadOnlySpan{byte}, object?)"/>.</summary>
+    public static void Append<T>(ref SyslogMessageBuilder message, scoped ReadOnlySpan<byte> key, T value)
+    {
+        if (typeof(T) == typeof(int))
+        {
+            message.AppendPythonInteger(key, Unsafe.As<T, int>(ref value));
+        }
+        else if (typeof(T) == typeof(long))
+        {
+            message.AppendPythonInteger(key, Unsafe.As<T, long>(ref value));
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            message.AppendPythonFloat(key, Unsafe.As<T, double>(ref value));
+        }
+        else if (typeof(T) == typeof(bool))
+        {
+            message.AppendPythonBoolean(key, Unsafe.As<T, bool>(ref value));
+        }
+        else if (typeof(T) == typeof(string))
+        {
+            AppendString(ref message, key, Unsafe.As<T, string?>(ref value));
+        }
+        else
+        {
+            Append(ref message, key, (object?)value);
+        }
+    }
+
     public static void Append(ref SyslogMessageBuilder message, scoped ReadOnlySpan<byte> key, object? value)
     {
         switch (value)
@@ -37,5 +67,18 @@ internal static class PythonValues
                 message.EndPythonString();
                 break;
         }
+    }
+
+    private static void AppendString(ref SyslogMessageBuilder message, scoped ReadOnlySpan<byte> key, string? value)
+    {
+        if (value is null)
+        {
+            message.AppendPythonNone(key);
+            return;
+        }
+
+        message.BeginPythonString(key);
+        message.AppendString(value);
+        message.EndPythonString();
     }
 }

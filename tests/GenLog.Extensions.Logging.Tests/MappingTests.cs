@@ -37,6 +37,29 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void A_LoggerMessage_method_and_the_same_template_through_LogInformation_send_the_same_bytes()
+    {
+        var (loggers, capture, host) = Start();
+        using var _ = host;
+        var logger = loggers.CreateLogger("Shop.Orders");
+        var address = IPAddress.Parse("2001:db8::7");
+        var when = new DateTime(2026, 11, 24, 9, 18, 0, DateTimeKind.Utc);
+
+        // Typed (LoggerMessage.Define's state, read field by field) and boxed (FormattedLogValues) paths.
+        OrderLog.Paid(logger, -42, "Zoë\u001b[31m \"Q\" ]", address);
+        logger.LogInformation(new EventId(7, "ORDER_PAID"), "Order {OrderId} paid by {Customer} from {Address}", -42, "Zoë\u001b[31m \"Q\" ]", address);
+        OrderLog.Stamped(logger, when, 2.5, Guid.Empty);
+        logger.LogInformation(new EventId(8, "STAMPED"), "At {When:O} ratio {Ratio,8:F2} id {Id}", when, 2.5, Guid.Empty);
+
+        Assert.Equal(4, capture.Messages.Count);
+        var lines = capture.Messages.ConvertAll(m => Tail(System.Text.Encoding.UTF8.GetString(m)));
+        Assert.Equal(lines[0], lines[1]);
+        Assert.Equal(lines[2], lines[3]);
+        Assert.EndsWith("] Order -42 paid by Zoë#033[31m \"Q\" ] from 2001:db8::7", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("When=\"11/24/2026 09:18:00\" Ratio=\"2.5\" Id=\"00000000-0000-0000-0000-000000000000\"] At 2026-11-24T09:18:00.0000000Z ratio     2.50 id 00000000-0000-0000-0000-000000000000", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scopes_and_the_exception_are_sd_params()
     {
         var (loggers, capture, host) = Start();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace GenLog;
 
@@ -18,11 +19,35 @@ public ref partial struct SyslogMessageBuilder
     /// Appends a value of any type with the invariant culture: strings and <see cref="IUtf8SpanFormattable"/> /
     /// <see cref="ISpanFormattable"/> values straight into the message (as a generated method appends them), a
     /// sequence as its items joined by <c>", "</c> (as Microsoft.Extensions.Logging formats one), anything else by
-    /// <see cref="object.ToString()"/>; null as <c>(null)</c>.
+    /// <see cref="object.ToString()"/>; null as <c>(null)</c>. The common value types (numbers, <see cref="bool"/>,
+    /// <see cref="Guid"/>, dates and times) are formatted without boxing.
     /// </summary>
     /// <param name="value">The value.</param>
     /// <param name="format">A format string (<c>F2</c>), or null for the type's default.</param>
-    public void AppendValue(object? value, string? format = null)
+    public void AppendValue<T>(T value, string? format = null)
+    {
+        // Each test is a constant for a value type T: the JIT keeps only the branch that applies.
+        if (typeof(T) == typeof(int)) AppendUtf8Formattable(Unsafe.As<T, int>(ref value), format);
+        else if (typeof(T) == typeof(long)) AppendUtf8Formattable(Unsafe.As<T, long>(ref value), format);
+        else if (typeof(T) == typeof(double)) AppendUtf8Formattable(Unsafe.As<T, double>(ref value), format);
+        else if (typeof(T) == typeof(bool)) AppendBoolean(Unsafe.As<T, bool>(ref value));
+        else if (typeof(T) == typeof(Guid)) AppendUtf8Formattable(Unsafe.As<T, Guid>(ref value), format);
+        else if (typeof(T) == typeof(DateTime)) AppendUtf8Formattable(Unsafe.As<T, DateTime>(ref value), format);
+        else if (typeof(T) == typeof(DateTimeOffset)) AppendUtf8Formattable(Unsafe.As<T, DateTimeOffset>(ref value), format);
+        else if (typeof(T) == typeof(TimeSpan)) AppendUtf8Formattable(Unsafe.As<T, TimeSpan>(ref value), format);
+        else if (typeof(T) == typeof(decimal)) AppendUtf8Formattable(Unsafe.As<T, decimal>(ref value), format);
+        else if (typeof(T) == typeof(float)) AppendUtf8Formattable(Unsafe.As<T, float>(ref value), format);
+        else if (typeof(T) == typeof(short)) AppendUtf8Formattable(Unsafe.As<T, short>(ref value), format);
+        else if (typeof(T) == typeof(byte)) AppendUtf8Formattable(Unsafe.As<T, byte>(ref value), format);
+        else if (typeof(T) == typeof(uint)) AppendUtf8Formattable(Unsafe.As<T, uint>(ref value), format);
+        else if (typeof(T) == typeof(ulong)) AppendUtf8Formattable(Unsafe.As<T, ulong>(ref value), format);
+        else if (typeof(T) == typeof(ushort)) AppendUtf8Formattable(Unsafe.As<T, ushort>(ref value), format);
+        else if (typeof(T) == typeof(sbyte)) AppendUtf8Formattable(Unsafe.As<T, sbyte>(ref value), format);
+        else if (typeof(T) == typeof(char)) AppendChar(Unsafe.As<T, char>(ref value));
+        else AppendObject(value, format);
+    }
+
+    private void AppendObject(object? value, string? format)
     {
         switch (value)
         {
@@ -150,7 +175,7 @@ public ref partial struct SyslogMessageBuilder
                 }
 
                 first = false;
-                AppendValue(item, format);
+                AppendObject(item, format);
             }
         }
         catch (Exception exception)

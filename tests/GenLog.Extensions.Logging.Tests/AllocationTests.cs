@@ -1,0 +1,54 @@
+using System;
+using System.Net;
+using GenLog.TestSupport;
+using Microsoft.Extensions.Logging;
+
+namespace GenLog.Extensions.Logging.Tests;
+
+public sealed class AllocationTests
+{
+    [Theory]
+    [InlineData(SyslogFormat.Rfc5424)]
+    [InlineData(SyslogFormat.Rfc3164)]
+    public void A_LoggerMessage_call_through_the_provider_allocates_nothing(SyslogFormat format)
+    {
+        var transport = new NullTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Format = format, Synchronous = true });
+        using var loggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new SyslogLoggerProvider(writer, new SyslogLoggerOptions())));
+        var logger = loggers.CreateLogger("Shop.Orders");
+        var address = IPAddress.Parse("2001:db8::1");
+
+        var calls = AssertNoAllocations(() => OrderLog.Paid(logger, 42, "root", address));
+
+        Assert.Equal(calls, transport.Count);
+    }
+
+    private static int AssertNoAllocations(Action call)
+    {
+        // Warm up until a window of calls allocates nothing (JIT tiers, per-thread buffers, caches).
+        var made = 0;
+        for (var window = 0; window < 20; window++)
+        {
+            var start = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1_000; i++)
+            {
+                call();
+            }
+
+            made += 1_000;
+            if (GC.GetAllocatedBytesForCurrentThread() == start)
+            {
+                break;
+            }
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            call();
+        }
+
+        Assert.Equal(0, (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000.0);
+        return made + 10_000;
+    }
+}
