@@ -80,6 +80,7 @@ public sealed class AotSampleTests
             ((17 * 8) + 3, "-", "-", "Request 6f1c2a9e-4b7d-4c8e-9a51-2d3f4e5a6b7c failed"),       // local1.err
             ((17 * 8) + 7, "-", "-", "State changed to Draining"),                                  // local1.debug, enum by name
             ((4 * 8) + 2, "LOCKOUT", "[auth@32473 user=\"mallory\" attempts=\"5\"]", "User mallory locked out after 5 attempts"), // auth.crit
+            ((1 * 8) + 4, "-", "[log@32473 category=\"AotSample\" Device=\"/dev/sda1\" Percent=\"97\"]", "Disk /dev/sda1 is 97 percent full"), // ILogger, user.warning
         };
         Assert.True(lines.Length == expected.Length, run.Describe());
 
