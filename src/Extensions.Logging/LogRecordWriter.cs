@@ -68,7 +68,7 @@ internal sealed class LogRecordWriter
             }
 
             var values = new EntryValues(entry);
-            var template = entry.Template is { } text ? MessageTemplates.Parse(text) : null;
+            var template = TemplateStates<TState>.RendersTemplate && entry.Template is { } text ? MessageTemplates.Parse(text) : null;
             Compose(category, level, eventId, in state, exception, formatter, ref values, template, entry);
         }
         finally
@@ -122,7 +122,7 @@ internal sealed class LogRecordWriter
         }
 
         message.BeginText();
-        if (template is null || !TryWriteTemplate(ref message, template, ref values))
+        if (template is null || template.Names.Length == 0 || !TryWriteTemplate(ref message, template, ref values))
         {
             // No template, or one MEL reads differently (positional holes, names the parser does not take): its own text.
             WriteFormatted(ref message, in state, exception, formatter);
@@ -266,5 +266,15 @@ internal sealed class LogRecordWriter
         }
 
         message.AppendString(text);
+    }
+
+    /// <summary>
+    /// Whether a state's own text is its template with the values formatted as MEL formats them, so MSG can be
+    /// written from the template: true for <c>LogInformation("…", args)</c>'s state. Any other state (ASP.NET Core's
+    /// request log, for one) formats itself its own way, and its formatter writes MSG.
+    /// </summary>
+    private static class TemplateStates<TState>
+    {
+        public static readonly bool RendersTemplate = typeof(TState).FullName == "Microsoft.Extensions.Logging.FormattedLogValues";
     }
 }

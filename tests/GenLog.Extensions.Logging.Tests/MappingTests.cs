@@ -135,6 +135,16 @@ public sealed class MappingTests
         Assert.Matches(@"^<11>\w{3} [ \d]\d \d\d:\d\d:\d\d host app\[9\]: failed 3 System.InvalidOperationException: boom$", legacyCapture.LastText);
     }
 
+    [Fact]
+    public void A_state_that_formats_itself_keeps_its_own_text_and_sends_its_values_as_sd()
+    {
+        var (loggers, capture, host) = Start();
+        using var _ = host;
+        var state = new List<KeyValuePair<string, object?>> { new("ContentType", null), new("{OriginalFormat}", "Upload {ContentType}") };
+        loggers.CreateLogger("Web").Log(LogLevel.Information, default, state, null, (_, _) => "Upload -");
+        Assert.Equal("- [log@32473 category=\"Web\" ContentType=\"(null)\"] Upload -", Tail(capture.LastText));
+    }
+
     private static Exception Thrown()
     {
         try
