@@ -46,6 +46,34 @@ public sealed class PackagingTests
         await BuildAndRunConsumerAsync(work, feed, nupkg, version);
     }
 
+    [Fact]
+    public async Task The_logging_provider_package_depends_on_GenLog_with_its_generator()
+    {
+        var root = DotnetCli.RepositoryRoot;
+        using var work = new TempDirectory("genlog-pack-mel-");
+        var pack = await DotnetCli.RunAsync(
+            ["pack", Path.Combine(root, "src", "Extensions.Logging", "GenLog.Extensions.Logging.csproj"), "-c", "Release", "-o", work.Path, .. DotnetCli.IsolatedBuild],
+            root,
+            TimeSpan.FromMinutes(5));
+        Assert.True(pack.ExitCode == 0, pack.Describe());
+
+        var nupkg = Assert.Single(Directory.GetFiles(work.Path, "GenLog.Extensions.Logging.*.nupkg"));
+        using var zip = ZipFile.OpenRead(nupkg);
+        Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/GenLog.Extensions.Logging.dll");
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith("/GenLog.dll", StringComparison.Ordinal));
+        XDocument nuspec;
+        using (var stream = Assert.Single(zip.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open())
+        {
+            nuspec = XDocument.Load(stream);
+        }
+
+        // GenLog is a package dependency whose analyzers are not excluded: adding this package alone brings the generator.
+        var ns = nuspec.Root!.Name.Namespace;
+        var genLog = Assert.Single(nuspec.Descendants(ns + "dependency"), d => (string?)d.Attribute("id") == "GenLog");
+        Assert.DoesNotContain("Analyzers", (string?)genLog.Attribute("exclude") ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(nuspec.Descendants(ns + "dependency"), d => (string?)d.Attribute("id") == "Microsoft.Extensions.Logging.Configuration");
+    }
+
     private static void CheckPackageContents(string nupkg, string version)
     {
         using var zip = ZipFile.OpenRead(nupkg);
