@@ -20,8 +20,8 @@ internal sealed class LogRecordWriter
     public LogRecordWriter(SyslogWriter writer, SyslogLoggerOptions options)
     {
         Writer = writer;
-        _sdId = Encoding.ASCII.GetBytes(options.StructuredDataId);
-        _traceSdId = Encoding.ASCII.GetBytes(options.TraceStructuredDataId);
+        _sdId = Encoding.ASCII.GetBytes(options.StructuredDataId ?? string.Empty);
+        _traceSdId = Encoding.ASCII.GetBytes(options.TraceStructuredDataId ?? string.Empty);
         _includeScopes = options.IncludeScopes;
     }
 
@@ -112,8 +112,15 @@ internal sealed class LogRecordWriter
         var message = new SyslogMessageBuilder(Writer, facility: null, Severity(level), appName: default, msgId[..SyslogNaming.WriteMsgId(eventId, msgId)]);
         if (message.WritesStructuredData)
         {
-            WriteStructuredData(ref message, category, eventId, ref values, entry, exception);
-            message.AppendTraceContext(_traceSdId);
+            if (_sdId.Length > 0)
+            {
+                WriteStructuredData(ref message, category, eventId, ref values, entry, exception);
+            }
+
+            if (_traceSdId.Length > 0)
+            {
+                message.AppendTraceContext(_traceSdId);
+            }
         }
         else if (message.WritesPickle)
         {
@@ -128,9 +135,9 @@ internal sealed class LogRecordWriter
             WriteFormatted(ref message, in state, exception, formatter);
         }
 
-        if (exception is not null && !message.WritesStructuredData && !message.WritesPickle)
+        if (exception is not null && !message.WritesPickle && (!message.WritesStructuredData || _sdId.Length == 0))
         {
-            // RFC 3164 and Bare have no structured data: the exception follows the message text.
+            // RFC 3164 and Bare have no structured data (nor RFC 5424 without the provider's element): the exception follows the message text.
             message.AppendLiteral(" "u8);
             message.AppendExceptionDetails(exception);
         }

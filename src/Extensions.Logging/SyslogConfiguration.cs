@@ -92,10 +92,10 @@ internal sealed partial class SyslogConfiguration(IConfiguration? configuration)
 
     private static void CheckStructuredDataId(string? sdId, string key)
     {
-        // RFC 5424 §6.3.2: SD-NAME is 1 to 32 printable US-ASCII characters except '=', SP, ']' and '"'.
-        if (string.IsNullOrEmpty(sdId) || sdId.Length > 32 || sdId.Any(c => c is <= ' ' or > '~' or '=' or ']' or '"'))
+        // RFC 5424 §6.3.2: SD-NAME is 1 to 32 printable US-ASCII characters except '=', SP, ']' and '"'. Empty: no element.
+        if (sdId is null || sdId.Length > 32 || sdId.Any(c => c is <= ' ' or > '~' or '=' or ']' or '"'))
         {
-            throw new InvalidOperationException($"{SectionPath}:{key} is '{sdId}'; an SD-ID is 1 to 32 printable US-ASCII characters without '=', space, ']' or '\"' (RFC 5424 §6.3.2).");
+            throw new InvalidOperationException($"{SectionPath}:{key} is '{sdId}'; an SD-ID is 1 to 32 printable US-ASCII characters without '=', space, ']' or '\"' (RFC 5424 §6.3.2), or empty for none.");
         }
     }
 

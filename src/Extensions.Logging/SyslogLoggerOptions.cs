@@ -23,11 +23,11 @@ public sealed class SyslogLoggerOptions
     /// <summary>
     /// The SD-ID (RFC 5424 §6.3.2) of the element that carries the category, event id, the state's named values,
     /// scopes and the exception. Default <c>log@32473</c> (32473 is the example enterprise number of RFC 5612:
-    /// use your own).
+    /// use your own). Empty: no such element (MSG alone, the exception appended to it).
     /// </summary>
     public string StructuredDataId { get; set; } = "log@32473";
 
-    /// <summary>The SD-ID of the element that carries the W3C trace context of <see cref="System.Diagnostics.Activity.Current"/>. Default <c>trace@32473</c>.</summary>
+    /// <summary>The SD-ID of the element that carries the W3C trace context of <see cref="System.Diagnostics.Activity.Current"/>. Default <c>trace@32473</c>; empty: none.</summary>
     public string TraceStructuredDataId { get; set; } = "trace@32473";
 
     /// <summary>The writer's options; in configuration their keys sit directly in <c>Logging:Syslog</c> (<c>Logging:Syslog:AppName</c>).</summary>

@@ -145,6 +145,16 @@ public sealed class MappingTests
         Assert.Equal("- [log@32473 category=\"Web\" ContentType=\"(null)\"] Upload -", Tail(capture.LastText));
     }
 
+    [Fact]
+    public void Empty_sd_ids_send_msg_alone_with_the_exception_after_it()
+    {
+        var (loggers, capture, host) = Start(settings: new Dictionary<string, string?> { ["Logging:Syslog:StructuredDataId"] = "", ["Logging:Syslog:TraceStructuredDataId"] = "" });
+        using var _ = host;
+        using var activity = new Activity("checkout").SetIdFormat(ActivityIdFormat.W3C).Start();
+        loggers.CreateLogger("L").LogError(new InvalidOperationException("boom"), "failed {Id}", 3);
+        Assert.Equal("- - failed 3 System.InvalidOperationException: boom", Tail(capture.LastText));
+    }
+
     private static Exception Thrown()
     {
         try
