@@ -76,18 +76,36 @@ internal static class DefineStates
 /// <summary>A typed reader of one <c>LoggerMessage.Define</c> state type.</summary>
 internal abstract class DefineState<TState>(int size)
 {
+    private MessageTemplate? _last;
+
     /// <summary>The size of the fields this reader expects: the state's size must match.</summary>
     public int Size { get; } = size;
 
     public abstract void Write(LogRecordWriter records, string category, LogLevel level, EventId eventId, in TState state, Exception? exception, Func<TState, Exception?, string> formatter);
 
     /// <summary>The state's template (its last entry, a string: no box), when it parses and names <paramref name="count"/> values.</summary>
-    protected static MessageTemplate? Template<TList>(in TList state, int count)
+    protected MessageTemplate? Template<TList>(in TList state, int count)
         where TList : IReadOnlyList<KeyValuePair<string, object?>>
     {
         var last = state[count];
-        return last.Key == LogEntry.OriginalFormat && last.Value is string text && MessageTemplates.Parse(text) is { } template && template.Names.Length == count
-            ? template
-            : null;
+        if (last.Key != LogEntry.OriginalFormat || last.Value is not string text)
+        {
+            return null;
+        }
+
+        // A state type usually belongs to one call site: its template is the one seen last, compared by reference.
+        var seen = _last;
+        if (seen is not null && ReferenceEquals(seen.Text, text))
+        {
+            return seen;
+        }
+
+        var template = MessageTemplates.Parse(text) is { } parsed && parsed.Names.Length == count ? parsed : null;
+        if (template is not null)
+        {
+            _last = template;
+        }
+
+        return template;
     }
 }

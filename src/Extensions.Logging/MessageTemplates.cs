@@ -8,8 +8,10 @@ namespace GenLog.Extensions.Logging;
 internal readonly record struct TemplatePart(string Text, bool IsPlaceholder, string? Format, int? Alignment);
 
 /// <summary>A message template split into runs; <see cref="Names"/> are its placeholders in order.</summary>
-internal sealed class MessageTemplate(TemplatePart[] parts, string[] names)
+internal sealed class MessageTemplate(string text, TemplatePart[] parts, string[] names)
 {
+    public string Text { get; } = text;
+
     public TemplatePart[] Parts { get; } = parts;
 
     public string[] Names { get; } = names;
@@ -62,6 +64,6 @@ internal static class MessageTemplates
             }
         }
 
-        return new MessageTemplate(parts, [.. names]);
+        return new MessageTemplate(template, parts, [.. names]);
     }
 }
