@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using GenLog.TestSupport;
+using static GenLog.TestSupport.Allocations;
 using Microsoft.Extensions.Logging;
 
 namespace GenLog.Extensions.Logging.Tests;
@@ -21,34 +22,5 @@ public sealed class AllocationTests
         var calls = AssertNoAllocations(() => OrderLog.Paid(logger, 42, "root", address));
 
         Assert.Equal(calls, transport.Count);
-    }
-
-    private static int AssertNoAllocations(Action call)
-    {
-        // Warm up until a window of calls allocates nothing (JIT tiers, per-thread buffers, caches).
-        var made = 0;
-        for (var window = 0; window < 20; window++)
-        {
-            var start = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 1_000; i++)
-            {
-                call();
-            }
-
-            made += 1_000;
-            if (GC.GetAllocatedBytesForCurrentThread() == start)
-            {
-                break;
-            }
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
-        {
-            call();
-        }
-
-        Assert.Equal(0, (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000.0);
-        return made + 10_000;
     }
 }

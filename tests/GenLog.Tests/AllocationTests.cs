@@ -2,6 +2,7 @@ using System;
 using System.Net;
 
 using GenLog.TestSupport;
+using static GenLog.TestSupport.Allocations;
 
 namespace GenLog.Tests;
 
@@ -65,37 +66,5 @@ public class AllocationTests
         // The abandoned message holds the thread's buffer for good; the calls after it must still settle on one.
         AssertNoAllocations(() => AuthLog.FailedPassword(writer, "root", IPAddress.Loopback, 22));
         Assert.True(transport.Count > 0);
-    }
-
-    /// <summary>
-    /// Warms the calls up until a window of 1,000 allocates nothing (one-time initialization, tiered JIT;
-    /// at most 20 windows), then asserts that 10,000 more allocate 0 bytes. Returns the calls made.
-    /// </summary>
-    private static int AssertNoAllocations(Action calls)
-    {
-        var made = 0;
-        for (var window = 0; window < 20; window++)
-        {
-            var start = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < 1_000; i++)
-            {
-                calls();
-            }
-
-            made += 1_000;
-            if (GC.GetAllocatedBytesForCurrentThread() == start)
-            {
-                break;
-            }
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
-        {
-            calls();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        return made + 10_000;
     }
 }
