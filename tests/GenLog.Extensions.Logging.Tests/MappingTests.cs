@@ -83,6 +83,20 @@ public sealed class MappingTests
     }
 
     [Fact]
+    public void Without_IncludeScopes_scopes_are_not_sent()
+    {
+        var (loggers, capture, host) = Start(settings: new Dictionary<string, string?> { ["Logging:Syslog:IncludeScopes"] = "false" });
+        using var _ = host;
+        var logger = loggers.CreateLogger("Shop");
+        using (logger.BeginScope("plain text"))
+        {
+            logger.LogWarning("Order {OrderId} failed", 42);
+        }
+
+        Assert.Equal("- [log@32473 category=\"Shop\" OrderId=\"42\"] Order 42 failed", Tail(capture.LastText));
+    }
+
+    [Fact]
     public void The_current_activity_adds_a_trace_element()
     {
         var (loggers, capture, host) = Start();
