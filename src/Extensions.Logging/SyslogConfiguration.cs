@@ -41,7 +41,7 @@ internal sealed partial class SyslogConfiguration(IConfiguration? configuration)
             }
         }
 
-        // Two flat bindings of one section: the provider's keys, then the writer's (DESIGN keeps them side by side).
+        // Two flat bindings of one section: the provider's keys, then the writer's, side by side (docs/extensions-logging.md).
         section.Bind(options);
         var reconnect = options.Writer.Reconnect;
         section.Bind(options.Writer);
