@@ -16,6 +16,9 @@ internal sealed class MessageLayout
     /// <summary>Room that must be left for MSG after the longest possible header.</summary>
     private const int MinimumMessageRoom = 64;
 
+    /// <summary>The longest <see cref="SyslogWriterOptions.Ident"/> in UTF-8 bytes.</summary>
+    internal const int MaxIdent = 256;
+
     // RFC 5424 §6: field lengths.
     private const int MaxHostName = 255;
     private const int MaxAppName = 48;
@@ -234,13 +237,19 @@ internal sealed class MessageLayout
             }
         }
 
+        byte[] bytes;
         try
         {
-            return StrictUtf8.GetBytes(ident);
+            bytes = StrictUtf8.GetBytes(ident);
         }
         catch (EncoderFallbackException)
         {
             throw new ArgumentException("SyslogWriterOptions.Ident must be valid UTF-16 (it has a lone surrogate).", "options");
         }
+
+        // A prefix such as "myapp: ": bounded, so that it cannot silently raise the default MaxMessageSize.
+        return bytes.Length <= MaxIdent
+            ? bytes
+            : throw new ArgumentOutOfRangeException("options", bytes.Length, $"SyslogWriterOptions.Ident must be at most {MaxIdent} bytes in UTF-8 (a prefix such as \"myapp: \").");
     }
 }

@@ -19,8 +19,7 @@ public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535.</exception>
     public PythonSocketTransport(string host, int port = 9020, PythonSocketOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         var key = options?.HmacKey;
         _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.LengthPrefixed, key), ConnectTimeout, WriteTimeout, tls: null));
@@ -33,10 +32,18 @@ public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
     public int Port { get; }
 
     /// <summary>How long a connect may take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "PythonSocketTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block. Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "PythonSocketTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     int IPythonTransport.MaxPickleSize => int.MaxValue - PythonFrame.Overhead;
 

@@ -27,8 +27,7 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535.</exception>
     public RelpTransport(string host, int port = 2514)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
     }
 
@@ -66,21 +65,29 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
     } = DefaultWindowSize;
 
     /// <summary>How long a connect, and then a TLS handshake, may each take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "RelpTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block (a server that stopped reading). Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "RelpTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <summary>
     /// How long the transport waits for a response while it needs one (the <c>open</c> answer, a free slot in a full
     /// window, the acknowledgements a flush waits for) with none arriving; each response starts it over. A server that
     /// accepts and never answers is detected this way. Default 30 s.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Under 1 ms or over 1 day.</exception>
     public TimeSpan ResponseTimeout
     {
         get;
-        init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(ResponseTimeout), value, "RelpTransport.ResponseTimeout must be positive.");
+        init => field = TransportChecks.Timeout(value, "RelpTransport.ResponseTimeout");
     } = TimeSpan.FromSeconds(30);
 
     /// <summary>The highest transaction number a session uses before it is closed and a new one opened; the specification's 999,999,999 (tests lower it).</summary>

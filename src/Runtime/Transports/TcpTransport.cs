@@ -19,8 +19,7 @@ public sealed class TcpTransport : ISyslogTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535 or an unknown framing.</exception>
     public TcpTransport(string host, int port = 601, SyslogFraming framing = SyslogFraming.OctetCounting)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         Framing = TransportChecks.Framing(framing);
         _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameBuffer.Of(Framing)), ConnectTimeout, WriteTimeout, tls: null));
@@ -36,10 +35,18 @@ public sealed class TcpTransport : ISyslogTransport
     public SyslogFraming Framing { get; }
 
     /// <summary>How long a connect may take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TcpTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block (a peer that stopped reading). Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TcpTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
     public void Connect() => _connection.Connect();

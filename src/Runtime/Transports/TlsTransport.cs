@@ -23,8 +23,7 @@ public sealed class TlsTransport : ISyslogTransport
     /// <param name="tls">TLS options (client certificates, protocols, a validation callback); null for the defaults.</param>
     public TlsTransport(string host, int port = 6514, SslClientAuthenticationOptions? tls = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         _tls = TlsOptions.Copy(host, tls);
         _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.OctetCounting), ConnectTimeout, WriteTimeout, _tls));
@@ -37,10 +36,18 @@ public sealed class TlsTransport : ISyslogTransport
     public int Port { get; }
 
     /// <summary>How long the connect, and then the handshake, may each take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TlsTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block. Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TlsTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
     public void Connect() => _connection.Connect();

@@ -22,8 +22,7 @@ public sealed class UdpTransport : ISyslogTransport, IDatagramBatchTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535.</exception>
     public UdpTransport(string host = "localhost", int port = 514)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
     }
 

@@ -20,8 +20,7 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
     /// <exception cref="ArgumentException">An empty path.</exception>
     public UnixSocketTransport(string path = "/dev/log")
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = path;
+        Path = TransportChecks.Path(path);
     }
 
     /// <summary>The socket's path.</summary>
@@ -31,10 +30,18 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
     public bool IsStream => _stream is not null;
 
     /// <summary>How long a connect may take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "UnixSocketTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one send may block (a daemon that stopped reading). Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "UnixSocketTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
     public void Connect()
