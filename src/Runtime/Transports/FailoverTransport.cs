@@ -21,7 +21,7 @@ namespace GenLog;
 /// failover is for. <see cref="SyslogStatistics.ActiveEndpoint"/> and <see cref="SyslogStatistics.Failovers"/> show
 /// where traffic goes and how often it moved.
 /// </remarks>
-public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTransport
+public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
 {
     private readonly ISyslogTransport[] _transports;
     private int _active;
@@ -230,6 +230,15 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     {
         _activeFailed = true;
         _transports[_active].Disconnect();
+    }
+
+    /// <summary>Aborts every transport that can be aborted, the ones a probe uses included.</summary>
+    public void Abort()
+    {
+        foreach (var transport in _transports)
+        {
+            (transport as IAbortableTransport)?.Abort();
+        }
     }
 
     /// <summary>Closes every transport (the active one in order).</summary>

@@ -10,7 +10,7 @@ namespace GenLog;
 /// A writer over this transport builds Python records instead of syslog lines; it reconnects with
 /// the same back-off as SocketHandler (1 s, ×2, 30 s), and keeps records queued meanwhile.
 /// </summary>
-public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
+public sealed class PythonSocketTransport : ISyslogTransport, IAbortableTransport, IPythonTransport
 {
     private readonly ConnectionSlot _connection;
 
@@ -22,7 +22,7 @@ public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
         Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         var key = options?.HmacKey;
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.LengthPrefixed, key), ConnectTimeout, WriteTimeout, tls: null));
+        _connection = new ConnectionSlot(abort => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.LengthPrefixed, key), ConnectTimeout, WriteTimeout, tls: null, abort));
     }
 
     /// <summary>The receiver's host name or address.</summary>
@@ -58,6 +58,9 @@ public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <inheritdoc />
+    public void Abort() => _connection.Abort();
 
     /// <summary>Closes the connection in order: the receiver reads everything before the close.</summary>
     public void Dispose() => _connection.Close();

@@ -13,12 +13,13 @@ namespace GenLog;
 /// numbers, every message that was not acknowledged — at most the window arrives twice per reconnect.
 /// With TLS (<c>relp+tls://</c>) the server's chain and host name are checked as by <see cref="TlsTransport"/>.
 /// </summary>
-public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
+public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
 {
     /// <summary>librelp's default window: 128 unacknowledged commands.</summary>
     public const int DefaultWindowSize = 128;
 
     private readonly SslClientAuthenticationOptions? _tls;
+    private readonly AbortSignal _abort = new();
     private RelpSession? _session;
     private int _carried;
 
@@ -141,6 +142,9 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
         _carried = 0;
     }
 
+    /// <inheritdoc />
+    public void Abort() => _abort.Abort();
+
     /// <summary>Sends <c>close</c> and closes the connection in order.</summary>
     public void Dispose()
     {
@@ -161,5 +165,5 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
     public override string ToString() => TransportNames.Describe(this);
 
     private RelpSession Open() =>
-        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, ResponseTimeout, WindowSize, MaxTransactionNumber);
+        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, ResponseTimeout, WindowSize, MaxTransactionNumber, _abort);
 }

@@ -10,7 +10,7 @@ namespace GenLog;
 /// Plain TCP is at-most-once around a crash: what the kernel had accepted when the peer died may be
 /// lost (see docs/transports.md); RELP is the acknowledged choice.
 /// </summary>
-public sealed class TcpTransport : ISyslogTransport
+public sealed class TcpTransport : ISyslogTransport, IAbortableTransport
 {
     private readonly ConnectionSlot _connection;
 
@@ -22,7 +22,7 @@ public sealed class TcpTransport : ISyslogTransport
         Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         Framing = TransportChecks.Framing(framing);
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameBuffer.Of(Framing)), ConnectTimeout, WriteTimeout, tls: null));
+        _connection = new ConnectionSlot(abort => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameBuffer.Of(Framing)), ConnectTimeout, WriteTimeout, tls: null, abort));
     }
 
     /// <summary>The server's host name or address.</summary>
@@ -59,6 +59,9 @@ public sealed class TcpTransport : ISyslogTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <inheritdoc />
+    public void Abort() => _connection.Abort();
 
     /// <summary>Closes the connection in order: the server reads everything before the close.</summary>
     public void Dispose() => _connection.Close();

@@ -12,7 +12,7 @@ namespace GenLog;
 /// handshake is an error like any other (reported, retried with back-off); there is never a fall-back to
 /// plain text.
 /// </summary>
-public sealed class TlsTransport : ISyslogTransport
+public sealed class TlsTransport : ISyslogTransport, IAbortableTransport
 {
     private readonly SslClientAuthenticationOptions _tls;
     private readonly ConnectionSlot _connection;
@@ -26,7 +26,7 @@ public sealed class TlsTransport : ISyslogTransport
         Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         _tls = TlsOptions.Copy(host, tls);
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.OctetCounting), ConnectTimeout, WriteTimeout, _tls));
+        _connection = new ConnectionSlot(abort => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.OctetCounting), ConnectTimeout, WriteTimeout, _tls, abort));
     }
 
     /// <summary>The server's host name or address.</summary>
@@ -60,6 +60,9 @@ public sealed class TlsTransport : ISyslogTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <inheritdoc />
+    public void Abort() => _connection.Abort();
 
     /// <summary>Closes the connection in order: the server reads everything before the close.</summary>
     public void Dispose() => _connection.Close();

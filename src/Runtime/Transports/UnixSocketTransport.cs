@@ -11,9 +11,11 @@ namespace GenLog;
 /// inside escaped). After the daemon restarts, the next attempt connects to the new socket. Datagrams from the
 /// background sender go out many per <c>sendmmsg</c> call on Linux.
 /// </summary>
-public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransport
+public sealed class UnixSocketTransport : ISyslogTransport, IAbortableTransport, IDatagramBatchTransport
 {
+    private readonly AbortSignal _abort = new();
     private Socket? _datagram;
+    private System.Threading.CancellationTokenRegistration _datagramAbort;
     private StreamConnection? _stream;
 
     /// <summary>Sends to the socket at <paramref name="path"/>.</summary>
@@ -56,6 +58,7 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
         try
         {
             datagram.Connect(endPoint);
+            _datagramAbort = _abort.Watch(datagram);
             _datagram = datagram;
             return;
         }
@@ -71,7 +74,7 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
         }
 
         var stream = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _stream = StreamConnection.OpenUnix(stream, endPoint, new FrameBuffer(FrameKind.LineFeed), ConnectTimeout, WriteTimeout);
+        _stream = StreamConnection.OpenUnix(stream, endPoint, new FrameBuffer(FrameKind.LineFeed), ConnectTimeout, WriteTimeout, _abort);
     }
 
     /// <inheritdoc />
@@ -106,11 +109,15 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
     /// <inheritdoc />
     public void Disconnect()
     {
+        _datagramAbort.Dispose();
         _datagram?.Dispose();
         _datagram = null;
         _stream?.Dispose();
         _stream = null;
     }
+
+    /// <inheritdoc />
+    public void Abort() => _abort.Abort();
 
     /// <summary>Closes the socket (a stream in order: the daemon reads everything before the close).</summary>
     public void Dispose()
