@@ -266,6 +266,13 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         return ((next - 1) % int.MaxValue) + 1;
     }
 
+    /// <summary>A message that could not be formatted at all (no memory for its buffer): dropped, counted and reported.</summary>
+    internal void Unformattable(Exception exception)
+    {
+        Statistics.AddDropped(SyslogDropReason.SendFailure);
+        ReportError(exception);
+    }
+
     internal void Deliver(ReadOnlySpan<byte> message, bool truncated)
     {
         if (truncated)
