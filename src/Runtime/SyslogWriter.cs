@@ -356,6 +356,14 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
                 // by the back-off instead of re-entering a transport in the middle of failing.
                 ReportError(exception);
             }
+            finally
+            {
+                if (Volatile.Read(ref _disposed) != 0)
+                {
+                    // Dispose gave up waiting for this send (a transport that cannot be aborted): close it now.
+                    CloseTransport();
+                }
+            }
         }
     }
 

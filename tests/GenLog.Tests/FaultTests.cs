@@ -211,6 +211,21 @@ public class FaultTests
         await writer.DisposeAsync();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Dispose took {clock.Elapsed} with CloseTimeout 1 s against a RELP server that never answers");
         Assert.Equal(1, writer.Statistics.DroppedShutdown);
+
+        // The wait for the answer was cut short, not left running: the server sees the connection end now, not after
+        // the 5-minute ResponseTimeout.
+        peer.ReceiveTimeout = 5_000;
+        var buffer = new byte[4096];
+        try
+        {
+            while (peer.Receive(buffer) > 0)
+            {
+            }
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            // Closed abortively: ended all the same.
+        }
     }
 
     [Fact]
