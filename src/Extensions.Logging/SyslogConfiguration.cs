@@ -75,8 +75,7 @@ internal sealed partial class SyslogConfiguration(IConfiguration? configuration)
     /// <summary>Creates the writer the options describe; an invalid option or endpoint throws naming its configuration key.</summary>
     public static SyslogWriter CreateWriter(SyslogLoggerOptions options)
     {
-        CheckStructuredDataId(options.StructuredDataId, nameof(SyslogLoggerOptions.StructuredDataId));
-        CheckStructuredDataId(options.TraceStructuredDataId, nameof(SyslogLoggerOptions.TraceStructuredDataId));
+        CheckStructuredDataIds(options);
         try
         {
             return SyslogWriter.Create(options.Endpoint, options.Writer);
@@ -88,6 +87,13 @@ internal sealed partial class SyslogConfiguration(IConfiguration? configuration)
             var key = option.Success ? option.Groups[1].Value : nameof(SyslogLoggerOptions.Endpoint);
             throw new InvalidOperationException($"{SectionPath}:{key}: {exception.Message}", exception);
         }
+    }
+
+    /// <summary>Both SD-IDs of the options are valid (RFC 5424 §6.3.2) or empty; else throws naming the key.</summary>
+    public static void CheckStructuredDataIds(SyslogLoggerOptions options)
+    {
+        CheckStructuredDataId(options.StructuredDataId, nameof(SyslogLoggerOptions.StructuredDataId));
+        CheckStructuredDataId(options.TraceStructuredDataId, nameof(SyslogLoggerOptions.TraceStructuredDataId));
     }
 
     private static void CheckStructuredDataId(string? sdId, string key)

@@ -23,6 +23,7 @@ public sealed class SyslogLoggerProvider : ILoggerProvider, ISupportExternalScop
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(options);
+        SyslogConfiguration.CheckStructuredDataIds(options);
         Writer = writer;
         _records = new LogRecordWriter(writer, options);
     }

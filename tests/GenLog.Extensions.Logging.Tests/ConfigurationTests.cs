@@ -34,6 +34,14 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void A_provider_made_in_code_rejects_an_invalid_sd_id()
+    {
+        using var writer = new SyslogWriter(new GenLog.TestSupport.NullTransport());
+        var error = Assert.Throws<InvalidOperationException>(() => new SyslogLoggerProvider(writer, new SyslogLoggerOptions { TraceStructuredDataId = "trace id" }));
+        Assert.Contains("TraceStructuredDataId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Flat_keys_reach_the_writer_and_the_provider()
     {
         using var host = TestHosts.Build(new Dictionary<string, string?>
