@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace GenLog.Extensions.Logging;
 
-// One reader per arity of LoggerMessage.Define (1 to 6 values), all alike: see DefineStates.
+// One reader per arity of LoggerMessage.Define (1 to 6 values), all alike: see DefineStates. Each Fields struct
+// repeats MEL's field order, the formatter then the values, so that it has the state's layout.
 
 /// <summary>Reads <c>LoggerMessage.LogValues&lt;T0&gt;</c>.</summary>
 internal sealed class DefineState<TState, T0>() : DefineState<TState>(Unsafe.SizeOf<Fields>())
@@ -20,7 +21,7 @@ internal sealed class DefineState<TState, T0>() : DefineState<TState>(Unsafe.Siz
         }
 
         ref var fields = ref Unsafe.As<TState, Fields>(ref Unsafe.AsRef(in state));
-        var values = new Values(template.Names, fields.Value0);
+        var values = new Values(template, fields.Value0);
         records.WriteTyped(category, level, eventId, in state, exception, formatter, ref values, template);
     }
 
@@ -31,13 +32,17 @@ internal sealed class DefineState<TState, T0>() : DefineState<TState>(Unsafe.Siz
         public T0 Value0;
     }
 
-    private readonly struct Values(string[] names, T0 value0) : IStateValues
+    private readonly struct Values(MessageTemplate template, T0 value0) : IStateValues
     {
         private readonly T0 _value0 = value0;
 
         public int Count => 1;
 
-        public string Name(int index) => names[index];
+        public string Name(int index) => template.Names[index];
+
+        public int SdLength => template.SdLength;
+
+        public ReadOnlySpan<byte> SdName(int index, Span<byte> scratch) => template.SdNames[index];
 
         public int IndexOf(string name, int position) => position;
 
@@ -72,11 +77,10 @@ internal sealed class DefineState<TState, T0, T1>() : DefineState<TState>(Unsafe
         }
 
         ref var fields = ref Unsafe.As<TState, Fields>(ref Unsafe.AsRef(in state));
-        var values = new Values(template.Names, fields.Value0, fields.Value1);
+        var values = new Values(template, fields.Value0, fields.Value1);
         records.WriteTyped(category, level, eventId, in state, exception, formatter, ref values, template);
     }
 
-    /// <summary>MEL's field order: the formatter, then the values.</summary>
     private struct Fields
     {
         public object? Formatter;
@@ -84,14 +88,18 @@ internal sealed class DefineState<TState, T0, T1>() : DefineState<TState>(Unsafe
         public T1 Value1;
     }
 
-    private readonly struct Values(string[] names, T0 value0, T1 value1) : IStateValues
+    private readonly struct Values(MessageTemplate template, T0 value0, T1 value1) : IStateValues
     {
         private readonly T0 _value0 = value0;
         private readonly T1 _value1 = value1;
 
         public int Count => 2;
 
-        public string Name(int index) => names[index];
+        public string Name(int index) => template.Names[index];
+
+        public int SdLength => template.SdLength;
+
+        public ReadOnlySpan<byte> SdName(int index, Span<byte> scratch) => template.SdNames[index];
 
         public int IndexOf(string name, int position) => position;
 
@@ -128,11 +136,10 @@ internal sealed class DefineState<TState, T0, T1, T2>() : DefineState<TState>(Un
         }
 
         ref var fields = ref Unsafe.As<TState, Fields>(ref Unsafe.AsRef(in state));
-        var values = new Values(template.Names, fields.Value0, fields.Value1, fields.Value2);
+        var values = new Values(template, fields.Value0, fields.Value1, fields.Value2);
         records.WriteTyped(category, level, eventId, in state, exception, formatter, ref values, template);
     }
 
-    /// <summary>MEL's field order: the formatter, then the values.</summary>
     private struct Fields
     {
         public object? Formatter;
@@ -141,7 +148,7 @@ internal sealed class DefineState<TState, T0, T1, T2>() : DefineState<TState>(Un
         public T2 Value2;
     }
 
-    private readonly struct Values(string[] names, T0 value0, T1 value1, T2 value2) : IStateValues
+    private readonly struct Values(MessageTemplate template, T0 value0, T1 value1, T2 value2) : IStateValues
     {
         private readonly T0 _value0 = value0;
         private readonly T1 _value1 = value1;
@@ -149,7 +156,11 @@ internal sealed class DefineState<TState, T0, T1, T2>() : DefineState<TState>(Un
 
         public int Count => 3;
 
-        public string Name(int index) => names[index];
+        public string Name(int index) => template.Names[index];
+
+        public int SdLength => template.SdLength;
+
+        public ReadOnlySpan<byte> SdName(int index, Span<byte> scratch) => template.SdNames[index];
 
         public int IndexOf(string name, int position) => position;
 
@@ -188,11 +199,10 @@ internal sealed class DefineState<TState, T0, T1, T2, T3>() : DefineState<TState
         }
 
         ref var fields = ref Unsafe.As<TState, Fields>(ref Unsafe.AsRef(in state));
-        var values = new Values(template.Names, fields.Value0, fields.Value1, fields.Value2, fields.Value3);
+        var values = new Values(template, fields.Value0, fields.Value1, fields.Value2, fields.Value3);
         records.WriteTyped(category, level, eventId, in state, exception, formatter, ref values, template);
     }
 
-    /// <summary>MEL's field order: the formatter, then the values.</summary>
     private struct Fields
     {
         public object? Formatter;
@@ -202,7 +212,7 @@ internal sealed class DefineState<TState, T0, T1, T2, T3>() : DefineState<TState
         public T3 Value3;
     }
 
-    private readonly struct Values(string[] names, T0 value0, T1 value1, T2 value2, T3 value3) : IStateValues
+    private readonly struct Values(MessageTemplate template, T0 value0, T1 value1, T2 value2, T3 value3) : IStateValues
     {
         private readonly T0 _value0 = value0;
         private readonly T1 _value1 = value1;
@@ -211,7 +221,11 @@ internal sealed class DefineState<TState, T0, T1, T2, T3>() : DefineState<TState
 
         public int Count => 4;
 
-        public string Name(int index) => names[index];
+        public string Name(int index) => template.Names[index];
+
+        public int SdLength => template.SdLength;
+
+        public ReadOnlySpan<byte> SdName(int index, Span<byte> scratch) => template.SdNames[index];
 
         public int IndexOf(string name, int position) => position;
 
@@ -252,11 +266,10 @@ internal sealed class DefineState<TState, T0, T1, T2, T3, T4>() : DefineState<TS
         }
 
         ref var fields = ref Unsafe.As<TState, Fields>(ref Unsafe.AsRef(in state));
-        var values = new Values(template.Names, fields.Value0, fields.Value1, fields.Value2, fields.Value3, fields.Value4);
+        var values = new Values(template, fields.Value0, fields.Value1, fields.Value2, fields.Value3, fields.Value4);
         records.WriteTyped(category, level, eventId, in state, exception, formatter, ref values, template);
     }
 
-    /// <summary>MEL's field order: the formatter, then the values.</summary>
     private struct Fields
     {
         public object? Formatter;
@@ -267,7 +280,7 @@ internal sealed class DefineState<TState, T0, T1, T2, T3, T4>() : DefineState<TS
         public T4 Value4;
     }
 
-    private readonly struct Values(string[] names, T0 value0, T1 value1, T2 value2, T3 value3, T4 value4) : IStateValues
+    private readonly struct Values(MessageTemplate template, T0 value0, T1 value1, T2 value2, T3 value3, T4 value4) : IStateValues
     {
         private readonly T0 _value0 = value0;
         private readonly T1 _value1 = value1;
@@ -277,7 +290,11 @@ internal sealed class DefineState<TState, T0, T1, T2, T3, T4>() : DefineState<TS
 
         public int Count => 5;
 
-        public string Name(int index) => names[index];
+        public string Name(int index) => template.Names[index];
+
+        public int SdLength => template.SdLength;
+
+        public ReadOnlySpan<byte> SdName(int index, Span<byte> scratch) => template.SdNames[index];
 
         public int IndexOf(string name, int position) => position;
 
@@ -320,11 +337,10 @@ internal sealed class DefineState<TState, T0, T1, T2, T3, T4, T5>() : DefineStat
         }
 
         ref var fields = ref Unsafe.As<TState, Fields>(ref Unsafe.AsRef(in state));
-        var values = new Values(template.Names, fields.Value0, fields.Value1, fields.Value2, fields.Value3, fields.Value4, fields.Value5);
+        var values = new Values(template, fields.Value0, fields.Value1, fields.Value2, fields.Value3, fields.Value4, fields.Value5);
         records.WriteTyped(category, level, eventId, in state, exception, formatter, ref values, template);
     }
 
-    /// <summary>MEL's field order: the formatter, then the values.</summary>
     private struct Fields
     {
         public object? Formatter;
@@ -336,7 +352,7 @@ internal sealed class DefineState<TState, T0, T1, T2, T3, T4, T5>() : DefineStat
         public T5 Value5;
     }
 
-    private readonly struct Values(string[] names, T0 value0, T1 value1, T2 value2, T3 value3, T4 value4, T5 value5) : IStateValues
+    private readonly struct Values(MessageTemplate template, T0 value0, T1 value1, T2 value2, T3 value3, T4 value4, T5 value5) : IStateValues
     {
         private readonly T0 _value0 = value0;
         private readonly T1 _value1 = value1;
@@ -347,7 +363,11 @@ internal sealed class DefineState<TState, T0, T1, T2, T3, T4, T5>() : DefineStat
 
         public int Count => 6;
 
-        public string Name(int index) => names[index];
+        public string Name(int index) => template.Names[index];
+
+        public int SdLength => template.SdLength;
+
+        public ReadOnlySpan<byte> SdName(int index, Span<byte> scratch) => template.SdNames[index];
 
         public int IndexOf(string name, int position) => position;
 

@@ -149,15 +149,11 @@ internal sealed class LogRecordWriter
         where TValues : struct, IStateValues
     {
         var scopeValues = entry.Values[entry.StateCount..];
-        var length = ParameterLength("category") + (eventId.Id != 0 ? ParameterLength("eventId") : 0) + (exception is null ? 0 : ParameterLength("exception"));
-        for (var i = 0; i < values.Count; i++)
-        {
-            length += ParameterLength(values.Name(i));
-        }
-
+        var length = SyslogNaming.ParameterLength("category") + values.SdLength
+            + (eventId.Id != 0 ? SyslogNaming.ParameterLength("eventId") : 0) + (exception is null ? 0 : SyslogNaming.ParameterLength("exception"));
         foreach (var pair in scopeValues)
         {
-            length += ParameterLength(pair.Key);
+            length += SyslogNaming.ParameterLength(pair.Key);
         }
 
         message.BeginStructuredData(_sdId, length);
@@ -174,7 +170,7 @@ internal sealed class LogRecordWriter
         Span<byte> name = stackalloc byte[SyslogNaming.MaxSdName];
         for (var i = 0; i < values.Count; i++)
         {
-            message.BeginParameter(name[..SyslogNaming.WriteSdName(values.Name(i), name)]);
+            message.BeginParameter(values.SdName(i, name));
             values.Append(ref message, i, null);
             message.EndParameter();
         }
@@ -195,8 +191,6 @@ internal sealed class LogRecordWriter
 
         message.EndStructuredData();
     }
-
-    private static int ParameterLength(string name) => Math.Clamp(name.Length, 1, SyslogNaming.MaxSdName) + 4;
 
     private static void WritePythonEntries<TValues>(ref SyslogMessageBuilder message, string category, ref TValues values, LogEntry entry, Exception? exception)
         where TValues : struct, IStateValues
@@ -241,7 +235,15 @@ internal sealed class LogRecordWriter
         {
             if (!part.IsPlaceholder)
             {
-                message.AppendChars(part.Text);
+                if (part.Utf8 is { } utf8)
+                {
+                    message.AppendLiteral(utf8);
+                }
+                else
+                {
+                    message.AppendChars(part.Text);
+                }
+
                 continue;
             }
 

@@ -1,20 +1,45 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Text;
 using GenLog.Generator.Parsing;
 
 namespace GenLog.Extensions.Logging;
 
-/// <summary>One run of a message template: literal text, or a placeholder with its format and alignment.</summary>
-internal readonly record struct TemplatePart(string Text, bool IsPlaceholder, string? Format, int? Alignment);
+/// <summary>
+/// One run of a message template: literal text, or a placeholder with its format and alignment. A literal with no
+/// control character (nothing MSG escapes) also has its UTF-8 bytes, copied as they are, as generated code does.
+/// </summary>
+internal readonly record struct TemplatePart(string Text, bool IsPlaceholder, string? Format, int? Alignment, byte[]? Utf8);
 
 /// <summary>A message template split into runs; <see cref="Names"/> are its placeholders in order.</summary>
-internal sealed class MessageTemplate(string text, TemplatePart[] parts, string[] names)
+internal sealed class MessageTemplate
 {
-    public string Text { get; } = text;
+    public MessageTemplate(string text, TemplatePart[] parts, string[] names)
+    {
+        Text = text;
+        Parts = parts;
+        Names = names;
+        SdNames = new byte[names.Length][];
+        Span<byte> name = stackalloc byte[SyslogNaming.MaxSdName];
+        for (var i = 0; i < names.Length; i++)
+        {
+            SdNames[i] = name[..SyslogNaming.WriteSdName(names[i], name)].ToArray();
+            SdLength += SdNames[i].Length + 4;
+        }
+    }
 
-    public TemplatePart[] Parts { get; } = parts;
+    public string Text { get; }
 
-    public string[] Names { get; } = names;
+    public TemplatePart[] Parts { get; }
+
+    public string[] Names { get; }
+
+    /// <summary><see cref="Names"/> made SD-NAMEs.</summary>
+    public byte[][] SdNames { get; }
+
+    /// <summary>The length of every <c> NAME=""</c> of <see cref="SdNames"/>.</summary>
+    public int SdLength { get; }
 }
 
 /// <summary>
@@ -57,7 +82,7 @@ internal static class MessageTemplates
         var names = new List<string>();
         for (var i = 0; i < runs.Count; i++)
         {
-            parts[i] = new TemplatePart(runs[i].Text, runs[i].IsPlaceholder, runs[i].Format, runs[i].Alignment);
+            parts[i] = new TemplatePart(runs[i].Text, runs[i].IsPlaceholder, runs[i].Format, runs[i].Alignment, runs[i].IsPlaceholder ? null : PlainUtf8(runs[i].Text));
             if (runs[i].IsPlaceholder)
             {
                 names.Add(runs[i].Text);
@@ -65,5 +90,19 @@ internal static class MessageTemplates
         }
 
         return new MessageTemplate(template, parts, [.. names]);
+    }
+
+    /// <summary>The UTF-8 of text with no C0 control, DEL or lone surrogate; else null (it is escaped on each call).</summary>
+    private static byte[]? PlainUtf8(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < ' ' || c == '\u007f' || char.IsSurrogate(c))
+            {
+                return null;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(text);
     }
 }

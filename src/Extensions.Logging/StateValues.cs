@@ -13,6 +13,12 @@ internal interface IStateValues
 
     string Name(int index);
 
+    /// <summary>The length of every <c> NAME=""</c> the values take as SD-PARAMs.</summary>
+    int SdLength { get; }
+
+    /// <summary>The SD-NAME of a value, written into <paramref name="scratch"/> unless known already.</summary>
+    ReadOnlySpan<byte> SdName(int index, Span<byte> scratch);
+
     /// <summary>The value a template's placeholder <paramref name="name"/> at <paramref name="position"/> (0 for the first) shows; -1 when none.</summary>
     int IndexOf(string name, int position);
 
@@ -27,6 +33,22 @@ internal readonly struct EntryValues(LogEntry entry) : IStateValues
     public int Count => entry.StateCount;
 
     public string Name(int index) => entry.Values[index].Key;
+
+    public int SdLength
+    {
+        get
+        {
+            var length = 0;
+            foreach (var pair in entry.Values[..entry.StateCount])
+            {
+                length += SyslogNaming.ParameterLength(pair.Key);
+            }
+
+            return length;
+        }
+    }
+
+    public ReadOnlySpan<byte> SdName(int index, Span<byte> scratch) => scratch[..SyslogNaming.WriteSdName(entry.Values[index].Key, scratch)];
 
     /// <summary>MEL binds placeholders by position; the name is checked, and searched for when the order differs.</summary>
     public int IndexOf(string name, int position)

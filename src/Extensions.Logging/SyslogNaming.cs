@@ -55,6 +55,9 @@ internal static class SyslogNaming
         return length;
     }
 
+    /// <summary>The length of <c> NAME=""</c> for <paramref name="name"/> made an SD-NAME.</summary>
+    public static int ParameterLength(string name) => Math.Clamp(name.Length, 1, MaxSdName) + 4;
+
     /// <summary>A Python record key: any text, as UTF-8 (invalid UTF-16 replaced), cut at a character boundary.</summary>
     public static int WritePythonKey(string name, Span<byte> destination)
     {
