@@ -22,6 +22,8 @@ public class ProviderBenchmarks
 
     private readonly NullTransport _genLogTransport = new();
     private readonly NullTransport _genLogSdTransport = new();
+    private readonly NullTransport _methodTransport = new();
+    private readonly NullTransport _bareLoggerTransport = new();
     private readonly NullByteSink _zloggerSink = new();
     private readonly NullByteSink _serilogSink = new();
     private readonly NullByteSink _nlogSink = new();
@@ -34,6 +36,8 @@ public class ProviderBenchmarks
     private ILogger _serilog = null!;
     private ILogger _nlog = null!;
     private ILogger _mel = null!;
+    private ILogger _bareLogger = null!;
+    private SyslogWriter _methodWriter = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -56,11 +60,21 @@ public class ProviderBenchmarks
         _serilog = serilog.CreateLogger(SyslogLine.App);
         _nlog = nlog.CreateLogger(SyslogLine.App);
         _mel = mel.CreateLogger(SyslogLine.App);
+        _methodWriter = Writer(_methodTransport);
+        _bareLogger = new SyslogLoggerProvider(Writer(_bareLoggerTransport), NoStructuredData()).CreateLogger(SyslogLine.App);
         PrintSampleLines();
     }
 
     [Benchmark(Baseline = true)]
     public void GenLogProvider() => LoggerMessageLog.FailedPassword(_genLog, "root", Address, 22);
+
+    /// <summary>The same line from a [SyslogMessage] method: what the MEL pipeline costs on top.</summary>
+    [Benchmark]
+    public void SyslogMessageMethod() => BenchmarkLog.FailedPassword(_methodWriter, "root", Address, 22);
+
+    /// <summary>GenLog's logger called without MEL's LoggerFactory around it: the provider's own cost.</summary>
+    [Benchmark]
+    public void GenLogLoggerWithoutFactory() => LoggerMessageLog.FailedPassword(_bareLogger, "root", Address, 22);
 
     [Benchmark]
     public void GenLogProviderWithSd() => LoggerMessageLog.FailedPassword(_genLogSd, "root", Address, 22);
@@ -80,7 +94,7 @@ public class ProviderBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        var received = _genLogTransport.Count + _genLogSdTransport.Count + _zloggerSink.Messages + _serilogSink.Messages + _nlogSink.Messages + _melSink.Messages;
+        var received = _genLogTransport.Count + _genLogSdTransport.Count + _methodTransport.Count + _bareLoggerTransport.Count + _zloggerSink.Messages + _serilogSink.Messages + _nlogSink.Messages + _melSink.Messages;
         foreach (var factory in _factories)
         {
             factory.Dispose();
@@ -98,17 +112,8 @@ public class ProviderBenchmarks
     /// <summary>GenLog's provider into a synchronous writer with the header every contender writes (facility Auth).</summary>
     private static ILoggerFactory GenLogFactory(ISyslogTransport transport, bool structuredData)
     {
-        var writer = new SyslogWriter(transport, new SyslogWriterOptions
-        {
-            Synchronous = true, HostName = SyslogLine.Host, AppName = SyslogLine.App, ProcId = SyslogLine.ProcId, DefaultFacility = SyslogFacility.Auth,
-        });
-        var options = new SyslogLoggerOptions();
-        if (!structuredData)
-        {
-            options.StructuredDataId = string.Empty;
-            options.TraceStructuredDataId = string.Empty;
-        }
-
+        var writer = Writer(transport);
+        var options = structuredData ? new SyslogLoggerOptions() : NoStructuredData();
         return LoggerFactory.Create(logging =>
         {
             logging.ClearProviders();
@@ -116,6 +121,13 @@ public class ProviderBenchmarks
             logging.AddProvider(new SyslogLoggerProvider(writer, options));
         });
     }
+
+    private static SyslogWriter Writer(ISyslogTransport transport) => new(transport, new SyslogWriterOptions
+    {
+        Synchronous = true, HostName = SyslogLine.Host, AppName = SyslogLine.App, ProcId = SyslogLine.ProcId, DefaultFacility = SyslogFacility.Auth,
+    });
+
+    private static SyslogLoggerOptions NoStructuredData() => new() { StructuredDataId = string.Empty, TraceStructuredDataId = string.Empty };
 
     /// <summary>One line from each contender, checked against the expected line (timestamp aside) and printed.</summary>
     private void PrintSampleLines()
