@@ -58,7 +58,7 @@ public class Rfc5424Tests
     }
 
     [Fact]
-    public void Cpython_names_and_numbers_on_the_attribute_give_the_same_pri_as_encode()
+    public void Cpython_names_and_numbers_on_the_attribute_give_the_rfc_5424_pri()
     {
         var (writer, transport) = Writers.Capture();
         PlainLog.DiskFull(writer, "/dev/sda1", 97.25);
