@@ -157,7 +157,10 @@ public class WriterTests
     [Fact]
     public void A_null_writer_is_a_disabled_call()
     {
-        PlainLog.Text(null!, "nothing happens");
+        // Disabled: no exception, and no argument is formatted (the ToString that would throw is never called).
+        var thing = new ThrowingThing();
+        Assert.Null(Record.Exception(() => PlainLog.WithObject(null!, thing)));
+        Assert.Equal(0, thing.Calls);
     }
 
     [Theory]
@@ -235,6 +238,12 @@ public class WriterTests
 
     private sealed class ThrowingThing : Thing
     {
-        public override string ToString() => throw new FormatException("broken ToString");
+        public int Calls { get; private set; }
+
+        public override string ToString()
+        {
+            Calls++;
+            throw new FormatException("broken ToString");
+        }
     }
 }
