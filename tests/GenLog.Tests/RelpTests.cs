@@ -250,15 +250,23 @@ public sealed class RelpTests
 
         public IReadOnlyList<Frame> Syslog(int index) => Frames(index).Where(f => f.Command == "syslog").ToArray();
 
+        /// <summary>Stops the server and waits for every connection's handler: a failed server-side assertion fails the test.</summary>
         public void Dispose()
         {
             _listener.Stop();
+            Assert.True(_accepting.Wait(Wait), "the accept loop did not stop");
             foreach (var connection in _connections.Values)
             {
                 connection.Abort();
             }
 
-            _accepting.Wait(Wait);
+            var handlers = _connections.OrderBy(c => c.Key).Select(c => c.Value.Done).ToArray();
+            Assert.True(Task.WaitAll(handlers.Select(h => h.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray(), Wait), "a connection's handler did not end");
+            foreach (var handler in handlers)
+            {
+                // Rethrows the handler's own exception (an assertion's message), not an AggregateException.
+                handler.GetAwaiter().GetResult();
+            }
         }
 
         private async Task<Connection> ConnectionAsync(int index)
@@ -324,20 +332,27 @@ public sealed class RelpTests
         /// <summary>True once the client closed its side.</summary>
         public bool Ended { get; private set; }
 
-        public async Task AnswerOpenAsync()
+        public async Task<Frame> AnswerOpenAsync()
         {
             var open = await ReadFrameAsync() ?? throw new EndOfStreamException();
             Assert.Equal("open", open.Command);
             await WriteAsync($"{open.Transaction} rsp 37 200 OK\nrelp_version=0\ncommands=syslog\n");
+            return open;
         }
 
-        /// <summary>imrelp's way: open accepted, every command answered 200 OK, close answered and the connection closed.</summary>
+        /// <summary>
+        /// imrelp's way: open accepted, every command answered 200 OK, close answered and the connection closed.
+        /// Each command's transaction number must be one more than the one before (librelp's rule); checked after
+        /// the answer, so only the handler's result (awaited on dispose) reports it.
+        /// </summary>
         public async Task AcknowledgeAllAsync()
         {
-            await AnswerOpenAsync();
+            var previous = (await AnswerOpenAsync()).Transaction;
             while (await ReadFrameAsync() is { } frame)
             {
                 await WriteAsync($"{frame.Transaction} rsp 6 200 OK\n");
+                Assert.True(frame.Transaction == previous + 1, $"{frame.Command} has transaction {frame.Transaction} after {previous}");
+                previous = frame.Transaction;
                 if (frame.Command == "close")
                 {
                     return;
