@@ -304,7 +304,7 @@ public sealed class PythonTransportTests(ITestOutputHelper output)
         await writer.FlushAsync().WaitAsync(Wait);
 
         // Everything logged while the receiver was down must arrive; wait for it rather than for a fixed time.
-        await TlsTransportTests.WaitUntilAsync(() => Enumerable.Range(100, 100).All(receiver.Records().Select(r => Int(r, "amount")).ToHashSet().Contains));
+        await Eventually.HoldsAsync(() => Enumerable.Range(100, 100).All(receiver.Records().Select(r => Int(r, "amount")).ToHashSet().Contains), "amounts 100 to 199 at the receiver");
         var amounts = receiver.Records().Select(r => Int(r, "amount")).ToList();
         var missing = Enumerable.Range(0, 200).Except(amounts).Count();
         var duplicated = amounts.Count - amounts.Distinct().Count();

@@ -232,7 +232,7 @@ public sealed class RsyslogTransportTests(ITestOutputHelper output)
         await using (var writer = new SyslogWriter(new TlsTransport("localhost", rsyslog.TlsPort, tls), Options(errors)))
         {
             PeerLog.Order(writer, 1, "never", 1, "sent");
-            await TlsTransportTests.WaitUntilAsync(() => errors.Any(e => e is AuthenticationException));
+            await Eventually.HoldsAsync(() => errors.Any(e => e is AuthenticationException), "an AuthenticationException");
             Assert.Equal(0, writer.Statistics.Sent);
         }
 
