@@ -349,8 +349,11 @@ public sealed class PythonTransportTests(ITestOutputHelper output)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port);
-        await client.GetStream().WriteAsync(frame);
+        var stream = client.GetStream();
+        await stream.WriteAsync(frame);
         client.Client.Shutdown(SocketShutdown.Send);
-        await Task.Delay(100);
+
+        // The receiver reads to the end and closes its side: then it has handled the frame.
+        Assert.Equal(0, await stream.ReadAsync(new byte[1]).AsTask().WaitAsync(Wait));
     }
 }
