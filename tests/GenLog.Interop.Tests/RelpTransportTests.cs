@@ -298,7 +298,7 @@ public sealed class RelpTransportTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task Throughput_of_relp_with_the_default_window_against_tcp_octet_counting_to_the_same_rsyslog()
+    public async Task Relp_with_the_default_window_and_tcp_each_deliver_50_000_messages_under_block_overflow_to_the_same_rsyslog()
     {
         RsyslogServer.RequireRsyslogd(relp: true);
         await using var rsyslog = await RsyslogServer.StartAsync(new RsyslogOptions { Tcp = true, Relp = true });
@@ -333,6 +333,7 @@ public sealed class RelpTransportTests(ITestOutputHelper output)
             Assert.Equal(count + 1, writer.Statistics.Sent);
         }
 
+        // Not asserted: the rate depends on the machine. docs/performance.md reads these lines (RELP against TCP).
         foreach (var (name, rate) in rates)
         {
             output.WriteLine($"{name}: {count:N0} messages into rsyslog's file at {rate:N0} messages/s");
