@@ -21,7 +21,7 @@ namespace GenLog;
 /// failover is for. <see cref="SyslogStatistics.ActiveEndpoint"/> and <see cref="SyslogStatistics.Failovers"/> show
 /// where traffic goes and how often it moved.
 /// </remarks>
-public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
+public sealed class FailoverTransport : IAbortableTransport, IAcknowledgingTransport, IDescribedTransport, IRoutingTransport
 {
     private readonly ISyslogTransport[] _transports;
     private int _active;
@@ -69,9 +69,9 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
                 throw new ArgumentException("FailoverTransport takes each transport once and no null.", nameof(transports));
             }
 
-            if (transport is UdpTransport or IPythonTransport)
+            if (transport is IDatagramBatchTransport or IPythonTransport)
             {
-                throw new ArgumentException($"{transport.GetType().Name} cannot be in a FailoverTransport: it detects no failure (UDP) or writes another format (Python pickles).", nameof(transports));
+                throw new ArgumentException($"{TransportNames.Describe(transport)} cannot be in a FailoverTransport: it detects no failure (datagrams) or writes another format (Python pickles).", nameof(transports));
             }
         }
 
@@ -97,7 +97,7 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
         }
     }
 
-    private static bool IsEncrypted(ISyslogTransport transport) => transport is TlsTransport or RelpTransport { UseTls: true };
+    private static bool IsEncrypted(ISyslogTransport transport) => transport is IDescribedTransport { IsEncrypted: true };
 
     /// <summary>The transports, the primary first.</summary>
     public IReadOnlyList<ISyslogTransport> Transports => _transports;
@@ -122,8 +122,29 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
     /// <summary>The clock of the probe schedule. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Where messages go now: the active transport's endpoint.</summary>
+    public string Endpoint => TransportNames.Describe(Active);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => Array.TrueForAll(_transports, IsEncrypted);
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize
+    {
+        get
+        {
+            var largest = int.MaxValue;
+            foreach (var transport in _transports)
+            {
+                largest = Math.Min(largest, transport is IDescribedTransport described ? described.MaxMessageSize : int.MaxValue);
+            }
+
+            return largest;
+        }
+    }
+
     /// <summary>The writer's error channel: a transport that fails to connect while traffic moves past it is reported there (failed probes are not).</summary>
-    internal void ReportErrorsTo(Action<Exception> reportError) => _reportError = reportError;
+    void IRoutingTransport.ReportErrorsTo(Action<Exception> reportError) => _reportError = reportError;
 
     /// <summary>
     /// Connects the active transport — after probing the earlier ones when a probe is due, and after moving on to the

@@ -13,7 +13,7 @@ namespace GenLog;
 /// numbers, every message that was not acknowledged — at most the window arrives twice per reconnect.
 /// With TLS (<c>relp+tls://</c>) the server's chain and host name are checked as by <see cref="TlsTransport"/>.
 /// </summary>
-public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
+public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport, IDescribedTransport
 {
     /// <summary>librelp's default window: 128 unacknowledged commands.</summary>
     public const int DefaultWindowSize = 128;
@@ -142,6 +142,15 @@ public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAckn
         _carried = 0;
     }
 
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => TransportNames.Network(UseTls ? "relp+tls" : "relp", Host, Port);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => UseTls;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => int.MaxValue;
+
     /// <inheritdoc />
     public void Abort() => _abort.Abort();
 
@@ -162,7 +171,7 @@ public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAckn
     }
 
     /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/>.</summary>
-    public override string ToString() => TransportNames.Describe(this);
+    public override string ToString() => Endpoint;
 
     private RelpSession Open() =>
         RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, ResponseTimeout, WindowSize, MaxTransactionNumber, _abort);
