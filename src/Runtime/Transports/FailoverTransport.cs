@@ -27,8 +27,7 @@ public sealed class FailoverTransport : IAbortableTransport, IAcknowledgingTrans
     private int _active;
     private long _failovers;
     private bool _activeFailed;
-    private int _probeFailures;
-    private DateTimeOffset _nextProbe;
+    private GenLog.Delivery.RetrySchedule? _probes;
     private Action<Exception>? _reportError;
     private Task<int>? _probe;
 
@@ -161,7 +160,7 @@ public sealed class FailoverTransport : IAbortableTransport, IAcknowledgingTrans
                 return;
             }
         }
-        else if (_probe is null && !_activeFailed && active > 0 && TimeProvider.GetUtcNow() >= _nextProbe)
+        else if (_probe is null && !_activeFailed && active > 0 && Probes.IsDue)
         {
             // Probing runs beside the traffic, so that a primary that hangs (connect or open timeout) never stalls it.
             _probe = StartProbe(active);
@@ -293,6 +292,9 @@ public sealed class FailoverTransport : IAbortableTransport, IAcknowledgingTrans
         return _transports[_active] is IAcknowledgingTransport acknowledging ? acknowledging.TakeAcknowledged() : 0;
     }
 
+    /// <summary>When the earlier transports are probed: the writer's one back-off, made once the init properties are set.</summary>
+    private GenLog.Delivery.RetrySchedule Probes => _probes ??= new GenLog.Delivery.RetrySchedule(Reconnect, TimeProvider);
+
     /// <summary>The transports as a comma-separated URI list.</summary>
     public override string ToString() => string.Join(",", Array.ConvertAll(_transports, TransportNames.Describe));
 
@@ -322,8 +324,7 @@ public sealed class FailoverTransport : IAbortableTransport, IAcknowledgingTrans
         _probe = null;
         if (found < 0)
         {
-            _probeFailures++;
-            _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(_probeFailures);
+            Probes.Failed();
             return false;
         }
 
@@ -353,8 +354,7 @@ public sealed class FailoverTransport : IAbortableTransport, IAcknowledgingTrans
     private void Activate(int index)
     {
         Volatile.Write(ref _active, index);
-        _probeFailures = 0;
-        _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(1);
+        Probes.Restart();
     }
 
     private void Disconnect(int index)

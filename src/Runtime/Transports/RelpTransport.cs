@@ -91,6 +91,16 @@ public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAckn
         init => field = TransportChecks.Timeout(value, "RelpTransport.ResponseTimeout");
     } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The clock <see cref="ResponseTimeout"/> runs on. Default <see cref="TimeProvider.System"/>; a <c>relp://</c> URI's
+    /// transport gets the writer's <see cref="SyslogWriterOptions.TimeProvider"/>, as the back-off does.
+    /// </summary>
+    public TimeProvider TimeProvider
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(TimeProvider));
+    } = TimeProvider.System;
+
     /// <summary>The highest transaction number a session uses before it is closed and a new one opened; the specification's 999,999,999 (tests lower it).</summary>
     internal int MaxTransactionNumber { get; init; } = RelpSession.MaxTransactionNumber;
 
@@ -174,5 +184,5 @@ public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAckn
     public override string ToString() => Endpoint;
 
     private RelpSession Open() =>
-        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, ResponseTimeout, WindowSize, MaxTransactionNumber, _abort);
+        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, new RelpResponseClock(ResponseTimeout, TimeProvider), WindowSize, MaxTransactionNumber, _abort);
 }
