@@ -221,8 +221,11 @@ internal sealed class LogRecordWriter
     private static bool TryWriteTemplate<TValues>(ref SyslogMessageBuilder message, MessageTemplate template, ref TValues values)
         where TValues : struct, IStateValues
     {
+        // A Define state's values are its template's placeholders in order (DefineStates checks it); MEL's other
+        // states are bound by name, each placeholder checked first. A constant per TValues for the JIT.
+        var positional = typeof(TValues) != typeof(EntryValues);
         var names = template.Names;
-        for (var i = 0; i < names.Length; i++)
+        for (var i = 0; i < names.Length && !positional; i++)
         {
             if (values.IndexOf(names[i], i) < 0)
             {
@@ -248,7 +251,7 @@ internal sealed class LogRecordWriter
             }
 
             var start = message.Position;
-            values.Append(ref message, values.IndexOf(part.Text, placeholder), part.Format);
+            values.Append(ref message, positional ? placeholder : values.IndexOf(part.Text, placeholder), part.Format);
             if (part.Alignment is { } alignment)
             {
                 message.Align(start, alignment);

@@ -26,8 +26,10 @@ public ref partial struct SyslogMessageBuilder
     /// <param name="format">A format string (<c>F2</c>), or null for the type's default.</param>
     public void AppendValue<T>(T value, string? format = null)
     {
-        // Each test is a constant for a value type T: the JIT keeps only the branch that applies.
-        if (typeof(T) == typeof(int)) AppendUtf8Formattable(Unsafe.As<T, int>(ref value), format);
+        // Each test is a constant for a value type T: the JIT keeps only the branch that applies. A reference type
+        // (code shared by all of them) goes straight to the type switch.
+        if (!typeof(T).IsValueType) AppendObject(value, format);
+        else if (typeof(T) == typeof(int)) AppendUtf8Formattable(Unsafe.As<T, int>(ref value), format);
         else if (typeof(T) == typeof(long)) AppendUtf8Formattable(Unsafe.As<T, long>(ref value), format);
         else if (typeof(T) == typeof(double)) AppendUtf8Formattable(Unsafe.As<T, double>(ref value), format);
         else if (typeof(T) == typeof(bool)) AppendBoolean(Unsafe.As<T, bool>(ref value));
