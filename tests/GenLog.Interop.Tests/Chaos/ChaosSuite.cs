@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GenLog.Interop.Tests.Chaos;
+
+/// <summary>
+/// The chaos tests run one at a time and beside no other test: they kill servers, measure per-call times and the
+/// process's memory, and would disturb (and be disturbed by) tests running alongside.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ChaosCollection
+{
+    public const string Name = "chaos";
+}
+
+/// <summary>The suite's settings: the short run in <c>bash scripts/test.sh</c>, the long one with GENLOG_CHAOS_LONG=1 (docs/reliability.md).</summary>
+internal static class ChaosSuite
+{
+    /// <summary>GENLOG_CHAOS_LONG=1: more kill cycles, more messages.</summary>
+    public static bool Long => Environment.GetEnvironmentVariable("GENLOG_CHAOS_LONG") == "1";
+
+    /// <summary>SIGKILL/restart cycles per transport.</summary>
+    public static int KillCycles => Long ? 50 : 10;
+
+    /// <summary>Each logging thread sleeps 1 ms after this many calls: ~2,000 messages/s from 4 threads (short), ~8,000 (long).</summary>
+    public static int CallsPerPause => Long ? 2 : 1;
+
+    /// <summary>Logging threads.</summary>
+    public const int Threads = 4;
+
+    /// <summary>The CloseTimeout of every writer in the suite; Dispose must return within it plus <see cref="DisposeMargin"/>.</summary>
+    public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>What Dispose may take beyond CloseTimeout.</summary>
+    public static readonly TimeSpan DisposeMargin = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest logging call the suite accepts outside <c>Overflow = Block</c>. The target is 10 ms (each call is
+    /// timed and those over 10 ms are reported); the assertion allows 100 ms because the scheduler of a shared 2-core
+    /// machine can pause any thread that long. A call that waits on the network (a connect, a write, a lookup, a
+    /// response: seconds) fails it.
+    /// </summary>
+    public static readonly TimeSpan LongestCall = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Writer options shared by the scenarios; errors go to <paramref name="errors"/> (the first 1,000).</summary>
+    public static SyslogWriterOptions Options(ConcurrentQueue<Exception> errors, ReconnectPolicy? reconnect = null) => new()
+    {
+        HostName = "chaos-host",
+        AppName = "genlog-chaos",
+        ProcId = "1",
+        CloseTimeout = CloseTimeout,
+        Reconnect = reconnect ?? ReconnectPolicy.Default,
+        OnError = exception =>
+        {
+            if (errors.Count < 1_000)
+            {
+                errors.Enqueue(exception);
+            }
+        },
+    };
+
+    /// <summary>The distinct errors, for a test's output.</summary>
+    public static string Describe(ConcurrentQueue<Exception> errors) =>
+        errors.IsEmpty ? "no errors" : string.Join("; ", errors.Select(e => $"{e.GetType().Name}: {e.Message}").Distinct().Take(6));
+
+    /// <summary>Per-thread tags ("tcp t0" …) for <see cref="SequenceLog.Numbered"/>, so that <see cref="SequenceCheck"/> can check each thread's order.</summary>
+    public static string[] Tags(string scenario) => Enumerable.Range(0, Threads).Select(t => $"{scenario} t{t}").ToArray();
+
+    /// <summary>
+    /// Disposes the writer on a thread of its own (as a user's shutdown code would, blocking) and returns how long it
+    /// took; a Dispose still running after <paramref name="giveUp"/> fails the test instead of hanging the suite.
+    /// </summary>
+    public static async Task<TimeSpan> TimedDisposeAsync(SyslogWriter writer, TimeSpan? giveUp = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var disposing = Task.Factory.StartNew(writer.Dispose, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var limit = giveUp ?? TimeSpan.FromSeconds(60);
+        if (await Task.WhenAny(disposing, Task.Delay(limit)) != disposing)
+        {
+            Assert.Fail($"Dispose had not returned after {limit.TotalSeconds:F0} s (CloseTimeout {CloseTimeout.TotalSeconds:F0} s).");
+        }
+
+        await disposing;
+        return clock.Elapsed;
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GenLog.Interop.Tests.Chaos;
+
+/// <summary>
+/// Measures a writer's time to recover after its server was restarted: from the moment a socket listens on the
+/// server's port again (read from /proc/net/tcp, so no probe connection reaches the server) to the moment the
+/// server's records file grows (it was killed, so only the new process writes to it).
+/// </summary>
+internal static class RecoveryWatch
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Starts watching before the restart; the task ends with the time to recover, or fails after <paramref name="timeout"/>.</summary>
+    public static Task<TimeSpan> StartAsync(int port, string recordsPath, TimeSpan timeout)
+    {
+        var before = Length(recordsPath);
+        return Task.Factory.StartNew(
+            () =>
+            {
+                var clock = Stopwatch.StartNew();
+                TimeSpan? listening = null;
+                while (clock.Elapsed < timeout)
+                {
+                    listening ??= IsListening(port) ? clock.Elapsed : null;
+                    if (listening is { } since && Length(recordsPath) > before)
+                    {
+                        return clock.Elapsed - since;
+                    }
+
+                    Thread.Sleep(Poll);
+                }
+
+                throw new TimeoutException(listening is null
+                    ? $"Nothing listened on 127.0.0.1:{port} within {timeout.TotalSeconds:F0} s."
+                    : $"127.0.0.1:{port} listened again after {listening.Value.TotalSeconds:F2} s, but no record arrived within {timeout.TotalSeconds:F0} s.");
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    }
+
+    private static long Length(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? file.Length : 0;
+    }
+
+    /// <summary>True when /proc/net/tcp has a socket in state LISTEN (0A) on 127.0.0.1:<paramref name="port"/>.</summary>
+    private static bool IsListening(int port)
+    {
+        var local = "0100007F:" + port.ToString("X4", CultureInfo.InvariantCulture);
+        foreach (var line in File.ReadLines("/proc/net/tcp"))
+        {
+            // "  sl  local_address rem_address   st ..."
+            var fields = line.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 4 && fields[1] == local && fields[3] == "0A")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
