@@ -87,4 +87,20 @@ internal static class ChaosSuite
         await disposing;
         return clock.Elapsed;
     }
+
+    /// <summary>
+    /// Dispose during a fault: 4 threads log on into <paramref name="writer"/> (sequence numbers from 0, tagged
+    /// "<paramref name="scenario"/>-late"), and after 300 ms the writer is disposed under them; returns how long
+    /// Dispose took and the load, stopped. Calls after the dispose are counted as dropped at shutdown.
+    /// </summary>
+    public static async Task<(TimeSpan Took, ChaosLoad Late)> DisposeWhileLoggingAsync(SyslogWriter writer, string scenario, int callsPerPause)
+    {
+        var tags = Tags(scenario + "-late");
+        var late = new ChaosLoad(Threads, (seq, thread) => SequenceLog.Numbered(writer, seq, tags[thread]), callsPerPause).Start();
+        await Task.Delay(300);
+        var took = await TimedDisposeAsync(writer);
+        Assert.True(late.Stop(TimeSpan.FromSeconds(30)), "the logging threads did not return after Dispose: " + late.Describe());
+        Assert.Empty(late.Exceptions);
+        return (took, late);
+    }
 }
