@@ -40,7 +40,10 @@ public sealed class SyslogStatistics
     /// <summary>Messages dropped by the <see cref="SyslogWriterOptions.Overflow"/> policy because the queue was full (the new one, or old ones with DropOldest).</summary>
     public long DroppedQueueFull => Volatile.Read(ref _droppedQueueFull);
 
-    /// <summary>Messages whose send failed where nothing retries it: <see cref="SyslogWriterOptions.Synchronous"/> mode.</summary>
+    /// <summary>
+    /// Messages that could not be sent and are not retried: a failed send in <see cref="SyslogWriterOptions.Synchronous"/>
+    /// mode, a datagram the network refused as too large, or a message there was no memory to format.
+    /// </summary>
     public long DroppedSendFailure => Volatile.Read(ref _droppedSendFailure);
 
     /// <summary>Messages still queued or unconfirmed when the writer was disposed, or logged after it.</summary>

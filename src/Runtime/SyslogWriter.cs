@@ -25,12 +25,12 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     private readonly Lock _synchronousGate = new();
     private readonly TimeSpan _closeTimeout;
     private readonly ReconnectPolicy _reconnect;
-    private long _accepted;
-    private int _synchronousFailures;
-    private DateTimeOffset _synchronousRetryAt;
+    private readonly RetrySchedule? _synchronousSchedule;
     private int _minimumSeverity;
     private long _sequenceId;
     private int _disposed;
+    private int _transportClosed;
+    private TaskCompletionSource? _closed;
 
     /// <summary>Creates a writer that sends through <paramref name="transport"/>; the writer owns and disposes it.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="transport"/> is null.</exception>
@@ -63,6 +63,7 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         _reconnect.Validate();
         if (options.Synchronous)
         {
+            _synchronousSchedule = new RetrySchedule(_reconnect, _layout.TimeProvider);
             return;
         }
 
@@ -79,8 +80,7 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         _queue = new MessageQueue(options.QueueCapacity, options.Overflow);
         _sender = new BackgroundSender(_queue, transport, _layout.MaxMessageSize, _reconnect, _layout.TimeProvider, Statistics, ReportError);
         var queue = _queue;
-        var sender = _sender;
-        Statistics.TrackQueue(() => queue.Count + sender.InFlight);
+        Statistics.TrackQueue(() => queue.Pending);
     }
 
     /// <summary>The largest <see cref="SyslogWriterOptions.QueueCapacity"/>: 1 GiB.</summary>
@@ -132,49 +132,127 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     /// sender's batch are empty. While the server is down it waits; pass a token to bound the wait.
     /// </summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) =>
-        _sender is null ? Task.CompletedTask : _sender.WaitForAsync(Volatile.Read(ref _accepted), cancellationToken);
+        _sender is null ? Task.CompletedTask : _sender.WaitForAsync(_queue!.Added, cancellationToken);
 
     /// <summary>
     /// Sends what is queued, waiting at most <see cref="SyslogWriterOptions.CloseTimeout"/>, then closes the
-    /// transport (CPython's <c>close()</c>). What could not be sent by then is counted in
-    /// <see cref="SyslogStatistics.DroppedShutdown"/>, as is anything logged afterwards. A connect or
-    /// write already under way is not interrupted: the wait can grow by the transport's own timeout.
+    /// transport in order (CPython's <c>close()</c>). Returns within <c>CloseTimeout</c> + 1 s whatever the
+    /// transport is doing: when the time is up, the transport's blocking work (name resolution, connect, TLS
+    /// handshake, a write to a peer that stopped reading, a wait for an acknowledgement, the close itself) is cut
+    /// short (<see cref="IAbortableTransport"/>). What could not be sent by then is counted in
+    /// <see cref="SyslogStatistics.DroppedShutdown"/>, as is anything logged afterwards. A second, concurrent
+    /// call waits for the first to finish.
     /// </summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Dispose"/>
+    /// <remarks>Blocks no thread while it waits (in <see cref="SyslogWriterOptions.Synchronous"/> mode it polls for a send under way to end).</remarks>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _closed, closed, null) is { } first)
+        {
+            await first.Task.ConfigureAwait(false);
+            return;
+        }
+
+        Volatile.Write(ref _disposed, 1);
+        try
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            closed.TrySetResult();
+        }
+    }
+
+    /// <summary>The longest Dispose waits beyond CloseTimeout for a sender the abort has not freed; within the promised 1 s.</summary>
+    private static readonly TimeSpan AbandonGrace = TimeSpan.FromMilliseconds(800);
+
+    private async Task CloseAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        // When CloseTimeout is up, whatever the transport still does (on the sender's thread, or a synchronous send) is cut short.
+        await using var abort = _transport is IAbortableTransport abortable
+            ? new Timer(static state => ((IAbortableTransport)state!).Abort(), abortable, _closeTimeout, Timeout.InfiniteTimeSpan)
+            : null;
+        if (_sender is null || _queue is null)
+        {
+            await CloseSynchronousAsync(started).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await FlushAsync().WaitAsync(_closeTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Bounded wait: what is left is counted below.
+        }
+
+        // The sender stops, closes the transport in order and ends; stuck in a transport that cannot be aborted, it is left behind.
+        _sender.Stop();
+        try
+        {
+            await _sender.Exited.WaitAsync(Remaining(started)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Given up on: Abandon below counts what it held, and its later progress counts nothing.
+        }
+
+        Statistics.AddDropped(SyslogDropReason.Shutdown, _queue.Abandon());
+    }
+
+    /// <summary>Synchronous mode: waits for a send under way (polling: DisposeAsync blocks no thread), then closes the transport.</summary>
+    private async Task CloseSynchronousAsync(long started)
+    {
+        while (!_synchronousGate.TryEnter())
+        {
+            if (Remaining(started) <= TimeSpan.Zero)
+            {
+                // A send stuck in a transport that cannot be aborted: that call closes the transport when it returns.
+                return;
+            }
+
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+
+        try
+        {
+            CloseTransport();
+        }
+        finally
+        {
+            _synchronousGate.Exit();
+        }
+    }
+
+    /// <summary>What is left of CloseTimeout + <see cref="AbandonGrace"/> since <paramref name="started"/>.</summary>
+    private TimeSpan Remaining(long started)
+    {
+        var left = _closeTimeout + AbandonGrace - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Closes the transport once (synchronous mode; in queued mode the sender's thread closes it).</summary>
+    private void CloseTransport()
+    {
+        if (Interlocked.Exchange(ref _transportClosed, 1) != 0)
         {
             return;
         }
 
         try
         {
-            if (_sender is not null && _queue is not null)
-            {
-                try
-                {
-                    await FlushAsync().WaitAsync(_closeTimeout).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // Bounded wait: what is left is counted below.
-                }
-                finally
-                {
-                    _sender.Dispose();
-                    Statistics.AddDropped(SyslogDropReason.Shutdown, _queue.Clear());
-                }
-            }
+            _transport.Dispose();
         }
-        finally
+        catch (Exception exception)
         {
-            lock (_synchronousGate)
-            {
-                _transport.Dispose();
-            }
+            ReportError(exception);
         }
     }
 
@@ -186,6 +264,13 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         // RFC 5424 §7.3.1: 1 to 2147483647, then wraps to 1.
         var next = Interlocked.Increment(ref _sequenceId);
         return ((next - 1) % int.MaxValue) + 1;
+    }
+
+    /// <summary>A message that could not be formatted at all (no memory for its buffer): dropped, counted and reported.</summary>
+    internal void Unformattable(Exception exception)
+    {
+        Statistics.AddDropped(SyslogDropReason.SendFailure);
+        ReportError(exception);
     }
 
     internal void Deliver(ReadOnlySpan<byte> message, bool truncated)
@@ -207,16 +292,12 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             return;
         }
 
-        var added = _queue.Enqueue(message, out var evicted);
-        if (added)
-        {
-            Interlocked.Increment(ref _accepted);
-        }
-
+        // A call on the sender's own thread, or inside OnError, never waits (it could wait for itself).
+        var added = _queue.Enqueue(message, LoggingThread.MayWait, out var evicted);
         if (evicted > 0)
         {
-            // Evicted messages are finished as far as FlushAsync is concerned: it must not wait for them.
-            _sender!.Forget(evicted);
+            // Evicted messages are finished as far as FlushAsync is concerned: one waiting for them may be done.
+            _sender!.SignalProgress();
         }
 
         if (!added || evicted > 0)
@@ -232,12 +313,14 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         {
             if (Volatile.Read(ref _disposed) != 0)
             {
-                // Disposed while this call waited for the lock: the transport is closed.
+                // Disposed while this call waited for the lock (or while a send stuck in the transport): close it now.
                 Statistics.AddDropped(SyslogDropReason.Shutdown);
+                CloseTransport();
                 return;
             }
 
-            if (_synchronousFailures > 0 && _layout.TimeProvider.GetUtcNow() < _synchronousRetryAt)
+            var schedule = _synchronousSchedule!;
+            if (!schedule.IsDue)
             {
                 // As CPython's SocketHandler: no new connection attempt before the back-off has passed.
                 Statistics.AddDropped(SyslogDropReason.SendFailure);
@@ -247,17 +330,19 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             try
             {
                 _transport.Connect();
+                schedule.Connected();
                 _transport.Send(message);
                 _transport.Flush();
                 Statistics.AddSent();
-                _synchronousFailures = 0;
+                if (schedule.Delivered())
+                {
+                    Statistics.AddReconnect();
+                }
             }
             catch (Exception exception)
             {
                 Statistics.AddDropped(SyslogDropReason.SendFailure);
-                _synchronousFailures++;
-                _synchronousRetryAt = _layout.TimeProvider.GetUtcNow() + _reconnect.Delay(_synchronousFailures);
-                ReportError(exception);
+                schedule.Failed();
                 try
                 {
                     _transport.Disconnect();
@@ -266,6 +351,10 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
                 {
                     ReportError(disconnectError);
                 }
+
+                // Reported after the back-off was set and the transport dropped: a message OnError logs here is dropped
+                // by the back-off instead of re-entering a transport in the middle of failing.
+                ReportError(exception);
             }
         }
     }
@@ -273,13 +362,11 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
     internal void ReportError(Exception exception)
     {
         Statistics.AddError();
-        try
+
+        // OnError is never re-entered on a thread: an error of a call that OnError itself made is counted only.
+        if (_onError is not null && !LoggingThread.InOnError)
         {
-            _onError?.Invoke(exception);
-        }
-        catch (Exception)
-        {
-            // OnError must not throw; if it does, the logging call still must not.
+            LoggingThread.RunOnError(_onError, exception);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class SyslogWriterOptions
     /// <summary>Messages less severe than this are not formatted. Default <see cref="SyslogSeverity.Debug"/> (everything).</summary>
     public SyslogSeverity MinimumSeverity { get; set; } = SyslogSeverity.Debug;
 
-    /// <summary>A prefix written before every message text, as CPython's <c>SysLogHandler.ident</c>. No control characters.</summary>
+    /// <summary>A prefix written before every message text, as CPython's <c>SysLogHandler.ident</c>. No control characters; at most 256 bytes in UTF-8.</summary>
     public string? Ident { get; set; }
 
     /// <summary>Appends a NUL byte to every message, as CPython's <c>SysLogHandler.append_nul</c>. Default off.</summary>

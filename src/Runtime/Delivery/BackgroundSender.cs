@@ -12,8 +12,10 @@ namespace GenLog.Delivery;
 /// batch is kept and sent again, from its first message, after the reconnect back-off; nothing
 /// leaves the batch before the transport's flush succeeded — except the messages an acknowledging
 /// transport (RELP) says its peer confirmed before the failure: those are done and not sent again.
+/// The thread owns the transport: it is the only one that calls it (but <see cref="IAbortableTransport.Abort"/>),
+/// and it closes it, in order, as the last thing it does.
 /// </summary>
-internal sealed class BackgroundSender : IDisposable
+internal sealed class BackgroundSender
 {
     /// <summary>Most messages in one batch.</summary>
     private const int MaxBatchMessages = 1024;
@@ -32,51 +34,48 @@ internal sealed class BackgroundSender : IDisposable
     private readonly MessageQueue _queue;
     private readonly ISyslogTransport _transport;
     private readonly IDatagramBatchTransport? _datagrams;
-    private readonly ReconnectPolicy _reconnect;
+    private readonly IAcknowledgingTransport? _acknowledging;
+    private readonly RetrySchedule _schedule;
     private readonly TimeProvider _time;
     private readonly SyslogStatistics _statistics;
     private readonly Action<Exception> _reportError;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Thread _thread;
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly byte[] _batch;
     private readonly int[] _lengths = new int[MaxBatchMessages];
     private TaskCompletionSource _progress = NewProgress();
-    private int _inFlight;
     private int _flushWaiters;
-    private long _completed;
+    private volatile bool _stopping;
 
     public BackgroundSender(MessageQueue queue, ISyslogTransport transport, int maxMessageSize, ReconnectPolicy reconnect, TimeProvider time, SyslogStatistics statistics, Action<Exception> reportError)
     {
         _queue = queue;
         _transport = transport;
         _datagrams = transport as IDatagramBatchTransport;
-        _reconnect = reconnect;
+        _acknowledging = transport as IAcknowledgingTransport;
+        _schedule = new RetrySchedule(reconnect, time);
         _time = time;
         _statistics = statistics;
         _reportError = reportError;
         _batch = new byte[Math.Max(BatchBytes, maxMessageSize)];
-        _thread = new Thread(Run) { IsBackground = true, Name = "GenLog sender" };
-        _thread.Start();
+        new Thread(Run) { IsBackground = true, Name = "GenLog sender" }.Start();
     }
 
-    /// <summary>Messages taken from the queue but not yet sent.</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
+    /// <summary>Completes when the thread has ended, the transport closed.</summary>
+    public Task Exited => _exited.Task;
 
-    /// <summary>Messages finished so far: sent, or dropped by the sender.</summary>
-    public long Completed => Volatile.Read(ref _completed);
-
-    /// <summary>Completes when the number of finished messages reaches <paramref name="target"/>.</summary>
-    public async Task WaitForAsync(long target, CancellationToken cancellationToken)
+    /// <summary>Completes when every message with an index below <paramref name="index"/> is finished, or the sender stops.</summary>
+    public async Task WaitForAsync(long index, CancellationToken cancellationToken)
     {
-        // Announced before the check (a full fence each side, with Finish): either this call sees the finished
-        // count, or Finish sees a waiter and completes the task this call awaits.
+        // Announced before the check (a full fence each side, with SignalProgress): either this call sees the progress,
+        // or SignalProgress sees a waiter and completes the task this call awaits.
         Interlocked.Increment(ref _flushWaiters);
         try
         {
             while (true)
             {
                 var progress = Volatile.Read(ref _progress);
-                if (Completed >= target || _stop.IsCancellationRequested)
+                if (_stopping || _queue.IsFinishedBefore(index))
                 {
                     return;
                 }
@@ -90,41 +89,65 @@ internal sealed class BackgroundSender : IDisposable
         }
     }
 
-    /// <summary>Stops the thread (after its current attempt) and drops what it still holds.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Asks the thread to stop after its current attempt (which <see cref="IAbortableTransport.Abort"/> cuts short), close
+    /// the transport and end; what it still holds is left to <see cref="MessageQueue.Abandon"/>. Returns at once.
+    /// </summary>
+    public void Stop()
     {
+        _stopping = true;
         _stop.Cancel();
         _queue.Close();
-        _thread.Join();
 
         // Wake any FlushAsync still waiting: it sees the stop and returns.
         Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
-        _stop.Dispose();
     }
 
-    /// <summary>Counts messages that left the queue without the sender (evicted by DropOldest) as finished, for FlushAsync.</summary>
-    public void Forget(int count)
+    /// <summary>Wakes the FlushAsync calls waiting, if any: without one, finishing a batch allocates nothing.</summary>
+    public void SignalProgress()
     {
-        Interlocked.Add(ref _completed, count);
-        SignalProgress();
+        if (Volatile.Read(ref _flushWaiters) > 0)
+        {
+            Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
+        }
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private void Run()
     {
+        LoggingThread.MarkSender();
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            try
+            {
+                _transport.Dispose();
+            }
+            catch (Exception exception)
+            {
+                _reportError(exception);
+            }
+
+            _exited.TrySetResult();
+        }
+    }
+
+    private void Drain()
+    {
         var count = 0;
         var first = 0;
         var firstOffset = 0;
-        var failures = 0;
-        while (!_stop.IsCancellationRequested)
+        while (!_stopping)
         {
             if (count == 0)
             {
                 count = _queue.Take(_batch, _lengths, Linger, IdleWait);
                 first = 0;
                 firstOffset = 0;
-                Volatile.Write(ref _inFlight, count);
                 if (count == 0)
                 {
                     continue;
@@ -135,6 +158,7 @@ internal sealed class BackgroundSender : IDisposable
             try
             {
                 _transport.Connect();
+                _schedule.Connected();
                 var offset = firstOffset;
                 while (current < count)
                 {
@@ -156,39 +180,39 @@ internal sealed class BackgroundSender : IDisposable
                 }
 
                 _transport.Flush();
-                if (failures > 0)
+                if (_schedule.Delivered())
                 {
                     _statistics.AddReconnect();
-                    failures = 0;
                 }
 
-                _statistics.AddSent(count - first);
-                Finish(count - first, remaining: 0);
+                Finish(sent: count - first);
                 count = 0;
             }
             catch (SocketException exception) when (exception.SocketErrorCode == SocketError.MessageSize)
             {
-                // EMSGSIZE: this datagram can never be sent, and sending it again would wedge the queue
-                // (DESIGN §6). The ones before it went out; it is dropped and counted; the rest carry on.
+                // EMSGSIZE: this datagram can never be sent, and sending it again would wedge the queue.
+                // The ones before it went out; it is dropped and counted; the rest carry on.
                 _reportError(exception);
-                _statistics.AddSent(current - first);
-                _statistics.AddDropped(SyslogDropReason.SendFailure);
-                var done = current + 1 - first;
+                var sent = current - first;
                 for (; first <= current; first++)
                 {
                     firstOffset += _lengths[first];
                 }
 
-                Finish(done, remaining: count - first);
+                Finish(sent, dropped: 1);
                 count = first == count ? 0 : count;
             }
             catch (Exception exception)
             {
-                _reportError(exception);
+                if (!_stopping)
+                {
+                    // A failure while stopping is the stop's own doing (an aborted connect or write): not news.
+                    _reportError(exception);
+                }
 
                 // An acknowledging transport (RELP) says how many of the batch its peer confirmed before the failure:
                 // they are done, and only the rest is sent again (at most the transport's window twice).
-                var confirmed = _transport is IAcknowledgingTransport acknowledging ? Math.Min(acknowledging.TakeAcknowledged(), count - first) : 0;
+                var confirmed = _acknowledging is null ? 0 : Math.Min(_acknowledging.TakeAcknowledged(), count - first);
                 for (var i = 0; i < confirmed; i++)
                 {
                     firstOffset += _lengths[first++];
@@ -196,39 +220,35 @@ internal sealed class BackgroundSender : IDisposable
 
                 if (confirmed > 0)
                 {
-                    _statistics.AddSent(confirmed);
-                    Finish(confirmed, remaining: count - first);
+                    Finish(sent: confirmed);
                     count = first == count ? 0 : count;
                 }
 
                 Disconnect();
-                failures++;
-                Wait(_reconnect.Delay(failures));
+                Wait(_schedule.Failed());
             }
         }
-
-        // Stopped: what the sender still holds was never confirmed sent.
-        if (count > first)
-        {
-            _statistics.AddDropped(SyslogDropReason.Shutdown, count - first);
-            Finish(count - first, remaining: 0);
-        }
     }
 
-    private void Finish(int count, int remaining)
+    /// <summary>The next messages of the batch are done; counted here unless Dispose gave up on this thread and counted them.</summary>
+    private void Finish(int sent, int dropped = 0)
     {
-        Volatile.Write(ref _inFlight, remaining);
-        Interlocked.Add(ref _completed, count);
+        if (!_queue.Finish(sent + dropped))
+        {
+            return;
+        }
+
+        if (sent > 0)
+        {
+            _statistics.AddSent(sent);
+        }
+
+        if (dropped > 0)
+        {
+            _statistics.AddDropped(SyslogDropReason.SendFailure, dropped);
+        }
+
         SignalProgress();
-    }
-
-    /// <summary>Wakes the FlushAsync calls waiting, if any: without one, finishing a batch allocates nothing.</summary>
-    private void SignalProgress()
-    {
-        if (Volatile.Read(ref _flushWaiters) > 0)
-        {
-            Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
-        }
     }
 
     private void Disconnect()

@@ -9,6 +9,12 @@ namespace GenLog.Delivery;
 /// memory is fixed at construction and a logging call only copies bytes under a short lock. Many
 /// producers, one consumer (the background sender).
 /// </summary>
+/// <remarks>
+/// Every message gets an index, in the order it was added. Messages leave in that order — taken by the consumer, or
+/// evicted by <see cref="SyslogOverflow.DropOldest"/> — and the consumer finishes the ones it took in order too, so
+/// "everything logged before index N is finished" is one comparison (<see cref="IsFinishedBefore"/>): what
+/// <c>FlushAsync</c> waits for, exact whatever was evicted meanwhile.
+/// </remarks>
 internal sealed class MessageQueue
 {
     private const int HeaderSize = sizeof(int);
@@ -20,7 +26,19 @@ internal sealed class MessageQueue
     private int _used;
     private int _count;
     private bool _closed;
+    private bool _abandoned;
     private bool _consumerWaiting;
+
+    /// <summary>Messages added so far: the index the next one gets.</summary>
+    private long _added;
+
+    /// <summary>The index of the oldest message in the ring: every older one was taken or evicted.</summary>
+    private long _headIndex;
+
+    /// <summary>The messages the consumer took and has not finished: indices [_takenFirst, _takenEnd).</summary>
+    private long _takenFirst;
+
+    private long _takenEnd;
 
     public MessageQueue(int capacity, SyslogOverflow overflow)
     {
@@ -28,15 +46,29 @@ internal sealed class MessageQueue
         _overflow = overflow;
     }
 
-    /// <summary>Messages waiting.</summary>
-    public int Count => Volatile.Read(ref _count);
+    /// <summary>Messages added so far; FlushAsync waits until every one before this index is finished.</summary>
+    public long Added => Volatile.Read(ref _added);
+
+    /// <summary>Messages not finished: waiting in the queue, or taken by the consumer and not yet finished.</summary>
+    public long Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count + (_takenEnd - _takenFirst);
+            }
+        }
+    }
 
     /// <summary>
     /// Adds a message, applying the overflow policy when it does not fit. Returns whether it was added
     /// (not when the queue is full under DropNewest, or closed) and, in <paramref name="evicted"/>, how
-    /// many old messages DropOldest removed for it.
+    /// many old messages DropOldest removed for it. With <paramref name="mayWait"/> false (the sender's own thread,
+    /// or inside OnError), <see cref="SyslogOverflow.Block"/> drops the message instead of waiting: waiting there
+    /// could wait for the very thread that must make room.
     /// </summary>
-    public bool Enqueue(ReadOnlySpan<byte> message, out int evicted)
+    public bool Enqueue(ReadOnlySpan<byte> message, bool mayWait, out int evicted)
     {
         var size = HeaderSize + message.Length;
         evicted = 0;
@@ -54,7 +86,8 @@ internal sealed class MessageQueue
                     break;
                 }
 
-                if (size > _ring.Length || _overflow == SyslogOverflow.DropNewest || (_overflow == SyslogOverflow.DropOldest && _count == 0))
+                if (size > _ring.Length || _overflow == SyslogOverflow.DropNewest || (_overflow == SyslogOverflow.DropOldest && _count == 0)
+                    || (_overflow == SyslogOverflow.Block && !mayWait))
                 {
                     return false;
                 }
@@ -77,6 +110,7 @@ internal sealed class MessageQueue
             Write(tail, message);
             _used += size;
             _count++;
+            _added++;
             if (_consumerWaiting)
             {
                 Monitor.PulseAll(_gate);
@@ -93,10 +127,12 @@ internal sealed class MessageQueue
     /// instead of paying a wake-up (a futex call, microseconds) for every message; only then does it wait up to
     /// <paramref name="idleWait"/> for the next message to wake it. Returns the number of messages taken.
     /// </summary>
+    /// <remarks>The consumer finishes what it took (<see cref="Finish"/>) before it takes again.</remarks>
     public int Take(byte[] batch, int[] lengths, TimeSpan linger, TimeSpan idleWait)
     {
         lock (_gate)
         {
+            _takenFirst = _takenEnd = _headIndex;
             if (_count == 0 && !_closed && linger > TimeSpan.Zero)
             {
                 Monitor.Wait(_gate, linger);
@@ -109,6 +145,8 @@ internal sealed class MessageQueue
                 _consumerWaiting = false;
             }
 
+            // Waiting released the lock: DropOldest may have moved the head meanwhile.
+            _takenFirst = _headIndex;
             var taken = 0;
             var offset = 0;
             Span<byte> header = stackalloc byte[HeaderSize];
@@ -127,12 +165,37 @@ internal sealed class MessageQueue
                 offset += length;
             }
 
+            _takenEnd = _headIndex;
+
             if (taken > 0 && _overflow == SyslogOverflow.Block)
             {
                 Monitor.PulseAll(_gate);
             }
 
             return taken;
+        }
+    }
+
+    /// <summary>
+    /// The consumer finished the next <paramref name="count"/> messages it took (sent them, or dropped them). False when
+    /// <see cref="Abandon"/> already counted them: the caller then counts nothing.
+    /// </summary>
+    public bool Finish(int count)
+    {
+        lock (_gate)
+        {
+            _takenFirst = Math.Min(_takenFirst + count, _takenEnd);
+            return !_abandoned;
+        }
+    }
+
+    /// <summary>True when every message with an index below <paramref name="index"/> is finished: sent, evicted or dropped.</summary>
+    public bool IsFinishedBefore(long index)
+    {
+        lock (_gate)
+        {
+            var oldestUnfinished = _takenFirst < _takenEnd ? _takenFirst : _headIndex;
+            return oldestUnfinished >= index;
         }
     }
 
@@ -146,26 +209,24 @@ internal sealed class MessageQueue
         }
     }
 
-    /// <summary>Drops every waiting message; returns how many.</summary>
-    public int Clear()
+    /// <summary>
+    /// At the end: drops everything not finished — waiting, or taken and never finished (a consumer stopped, or given up
+    /// on while stuck) — and returns how many; later <see cref="Finish"/> calls count nothing.
+    /// </summary>
+    public int Abandon()
     {
         lock (_gate)
         {
-            var count = _count;
+            var count = _count + (int)(_takenEnd - _takenFirst);
+            _closed = true;
+            _abandoned = true;
+            _headIndex += _count;
+            _takenFirst = _takenEnd;
             _head = 0;
             _used = 0;
             _count = 0;
             Monitor.PulseAll(_gate);
             return count;
-        }
-    }
-
-    /// <summary>Wakes the consumer if it waits for messages (used to stop it).</summary>
-    public void Wake()
-    {
-        lock (_gate)
-        {
-            Monitor.PulseAll(_gate);
         }
     }
 
@@ -181,6 +242,7 @@ internal sealed class MessageQueue
         _head = (_head + size) % _ring.Length;
         _used -= size;
         _count--;
+        _headIndex++;
         if (_count == 0)
         {
             _head = 0;

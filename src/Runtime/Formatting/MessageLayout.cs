@@ -16,6 +16,12 @@ internal sealed class MessageLayout
     /// <summary>Room that must be left for MSG after the longest possible header.</summary>
     private const int MinimumMessageRoom = 64;
 
+    /// <summary>A message buffer's first size when the header is shorter: most messages fit.</summary>
+    private const int DefaultInitialBuffer = 2048;
+
+    /// <summary>The longest <see cref="SyslogWriterOptions.Ident"/> in UTF-8 bytes.</summary>
+    internal const int MaxIdent = 256;
+
     // RFC 5424 §6: field lengths.
     private const int MaxHostName = 255;
     private const int MaxAppName = 48;
@@ -78,6 +84,9 @@ internal sealed class MessageLayout
 
         // The trailing NUL is part of MaxMessageSize, so the formatted bytes stop one short of it.
         ContentLimit = MaxMessageSize - (AppendNul ? 1 : 0);
+
+        // Room for the longest header and some message: most messages never grow the buffer.
+        InitialBufferSize = Math.Min(MaxMessageSize, Math.Max(DefaultInitialBuffer, minimum));
     }
 
     public SyslogFormat Format { get; }
@@ -118,6 +127,12 @@ internal sealed class MessageLayout
 
     /// <summary>The bytes a message may fill before the trailing NUL.</summary>
     public int ContentLimit { get; }
+
+    /// <summary>
+    /// The size a message's buffer starts at: the longest header and some message, at most <see cref="MaxMessageSize"/>.
+    /// Headers are written without checks, so it must hold the longest one; values grow the buffer as they need.
+    /// </summary>
+    public int InitialBufferSize { get; }
 
     /// <summary>Keeps the alphanumeric characters of an APP-NAME, at most 32 (RFC 3164 §4.1.3).</summary>
     public static int WriteTag(ReadOnlySpan<byte> appName, Span<byte> destination)
@@ -234,13 +249,19 @@ internal sealed class MessageLayout
             }
         }
 
+        byte[] bytes;
         try
         {
-            return StrictUtf8.GetBytes(ident);
+            bytes = StrictUtf8.GetBytes(ident);
         }
         catch (EncoderFallbackException)
         {
             throw new ArgumentException("SyslogWriterOptions.Ident must be valid UTF-16 (it has a lone surrogate).", "options");
         }
+
+        // A prefix such as "myapp: ": bounded, so that it cannot silently raise the default MaxMessageSize.
+        return bytes.Length <= MaxIdent
+            ? bytes
+            : throw new ArgumentOutOfRangeException("options", bytes.Length, $"SyslogWriterOptions.Ident must be at most {MaxIdent} bytes in UTF-8 (a prefix such as \"myapp: \").");
     }
 }

@@ -27,6 +27,9 @@ public ref struct SyslogMessageBuilder
     /// <summary>Values up to this many characters try the printable-ASCII copy first.</summary>
     private const int ShortText = 32;
 
+    /// <summary>The room a formatted value is first given; a longer one grows the buffer and is formatted again.</summary>
+    private const int FormattedGuess = 64;
+
     // RFC 5424 §8.2 / DESIGN §5: C0 controls except TAB, and DEL.
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f"u8);
@@ -40,7 +43,7 @@ public ref struct SyslogMessageBuilder
     private readonly SyslogWriter _writer;
     private readonly MessageLayout _layout;
     private readonly MessageBuffer _buffer;
-    private readonly byte[] _bytes;
+    private byte[] _bytes;
     private int _position;
     private Section _section;
     private bool _skipping;
@@ -63,9 +66,16 @@ public ref struct SyslogMessageBuilder
     {
         _writer = writer;
         _layout = writer.Layout;
-        _buffer = MessageBuffer.Rent(_layout.MaxMessageSize);
+        _buffer = MessageBuffer.Rent(_layout.InitialBufferSize);
         _bytes = _buffer.Bytes;
         _section = Section.Header;
+        if (_buffer.IsUnavailable)
+        {
+            // Out of memory: nothing is written; Send counts the message as dropped.
+            _skipping = true;
+            return;
+        }
+
         WriteHeader(priority, appName, msgId);
     }
 
@@ -175,9 +185,16 @@ public ref struct SyslogMessageBuilder
     /// <summary>Ends the header and structured data and starts MSG (the BOM and the ident come first).</summary>
     public void BeginText()
     {
+        if (_buffer.IsUnavailable)
+        {
+            MarkTruncated();
+            return;
+        }
+
         if (_layout.IsPickle)
         {
             // 'msg': the formatted message (CPython's makePickle sends getMessage()); its length is set in Send.
+            EnsureCapacity(PythonRecordParts.Msg.Length + 5);
             Write(PythonRecordParts.Msg);
             _stringStart = _position;
             _bytes[_position] = Pickle.BinUnicode;
@@ -278,27 +295,50 @@ public ref struct SyslogMessageBuilder
 
         try
         {
-            var room = _bytes.AsSpan(_position, Math.Max(Room(), 0));
-            if (value!.TryFormat(room, out var written, format, CultureInfo.InvariantCulture))
+            // Most values fit the first try; a longer one grows the buffer, up to the room the message has left.
+            for (var wanted = FormattedGuess; ; wanted = Twice(wanted))
             {
-                var formatted = room[..written];
-                var special = SpecialBytes(forceControlEscaping: false);
-                if ((format is null && PlainAsciiFormat<T>.Value) || (Utf8.IsValid(formatted) && (special is null || !formatted.ContainsAny(special))))
+                var reserved = Reserve(wanted);
+                var room = _bytes.AsSpan(_position, reserved);
+                if (value!.TryFormat(room, out var written, format, CultureInfo.InvariantCulture))
                 {
-                    _position += written;
-                    return;
+                    var formatted = room[..written];
+                    var special = SpecialBytes(forceControlEscaping: false);
+                    if ((format is null && PlainAsciiFormat<T>.Value) || (Utf8.IsValid(formatted) && (special is null || !formatted.ContainsAny(special))))
+                    {
+                        _position += written;
+                        return;
+                    }
+
+                    if (EnsureScratch(written))
+                    {
+                        formatted.CopyTo(_buffer.Scratch);
+                        AppendEscaped(_buffer.Scratch.AsSpan(0, written), special);
+                        return;
+                    }
+
+                    break;
                 }
 
-                formatted.CopyTo(_buffer.Scratch);
-                AppendEscaped(_buffer.Scratch.AsSpan(0, written), special);
-                return;
+                if (reserved < wanted)
+                {
+                    break;
+                }
             }
 
             // Too long for the room left: format it whole into scratch and cut it there.
-            if (value.TryFormat(_buffer.Scratch, out written, format, CultureInfo.InvariantCulture))
+            for (var wanted = FormattedGuess; EnsureScratch(wanted); wanted = Twice(wanted))
             {
-                AppendUtf8(_buffer.Scratch.AsSpan(0, written));
-                return;
+                if (value!.TryFormat(_buffer.Scratch, out var written, format, CultureInfo.InvariantCulture))
+                {
+                    AppendUtf8(_buffer.Scratch.AsSpan(0, written));
+                    return;
+                }
+
+                if (_buffer.Scratch.Length >= _layout.MaxMessageSize)
+                {
+                    break;
+                }
             }
         }
         catch (Exception exception)
@@ -328,10 +368,18 @@ public ref struct SyslogMessageBuilder
 
         try
         {
-            if (value!.TryFormat(_buffer.Chars, out var written, format, CultureInfo.InvariantCulture))
+            for (var wanted = FormattedGuess; EnsureChars(wanted); wanted = Twice(wanted))
             {
-                AppendChars(_buffer.Chars.AsSpan(0, written));
-                return;
+                if (value!.TryFormat(_buffer.Chars, out var written, format, CultureInfo.InvariantCulture))
+                {
+                    AppendChars(_buffer.Chars.AsSpan(0, written));
+                    return;
+                }
+
+                if (_buffer.Chars.Length >= _layout.MaxMessageSize)
+                {
+                    break;
+                }
             }
         }
         catch (Exception exception)
@@ -361,10 +409,18 @@ public ref struct SyslogMessageBuilder
 
         try
         {
-            if (Enum.TryFormat(value, _buffer.Chars, out var written, format))
+            for (var wanted = FormattedGuess; EnsureChars(wanted); wanted = Twice(wanted))
             {
-                AppendChars(_buffer.Chars.AsSpan(0, written));
-                return;
+                if (Enum.TryFormat(value, _buffer.Chars, out var written, format))
+                {
+                    AppendChars(_buffer.Chars.AsSpan(0, written));
+                    return;
+                }
+
+                if (_buffer.Chars.Length >= _layout.MaxMessageSize)
+                {
+                    break;
+                }
             }
         }
         catch (Exception exception)
@@ -412,7 +468,7 @@ public ref struct SyslogMessageBuilder
             }
         }
 
-        var padding = Math.Min(width - characters, Room());
+        var padding = width - characters > 0 ? Math.Min(width - characters, Reserve(width - characters)) : 0;
         if (padding <= 0 || _skipping)
         {
             return;
@@ -434,14 +490,22 @@ public ref struct SyslogMessageBuilder
     /// <summary>Finishes the message and hands it to the writer's transport.</summary>
     public void Send()
     {
+        if (_buffer.IsUnavailable)
+        {
+            _writer.Unformattable(new OutOfMemoryException("No memory for the buffer of a syslog message; it was dropped."));
+            return;
+        }
+
         if (_layout.IsPickle)
         {
             EndPythonString();
+            EnsureCapacity(Pickle.End.Length);
             Write(Pickle.End);
         }
         else if (_layout.AppendNul)
         {
             // ContentLimit keeps one byte free for it.
+            EnsureCapacity(1);
             _bytes[_position++] = 0;
         }
 
@@ -512,7 +576,9 @@ public ref struct SyslogMessageBuilder
     /// <summary>Appends an int entry of any size under a key; one too large for the room left is sent as None.</summary>
     public void AppendPythonInteger(scoped ReadOnlySpan<byte> key, System.Numerics.BigInteger value)
     {
-        var scratch = _buffer.Scratch.AsSpan(0, Math.Min(_buffer.Scratch.Length, Math.Max(Room() - key.Length - 5, 0)));
+        var room = Math.Max(Room() - key.Length - 5, 0);
+        EnsureScratch(Math.Min(room, value.GetByteCount() + Pickle.MaxNumberSize));
+        var scratch = _buffer.Scratch.AsSpan(0, Math.Min(_buffer.Scratch.Length, room));
         var length = Pickle.WriteInteger(scratch, value);
         if (length == 0)
         {
@@ -622,6 +688,7 @@ public ref struct SyslogMessageBuilder
         _position += Pickle.WriteFloat(_bytes.AsSpan(_position), (now - _layout.Started).TotalMilliseconds);
 
         var thread = System.Threading.Thread.CurrentThread;
+        EnsureCapacity(PythonRecordParts.Thread.Length + Pickle.MaxNumberSize + PythonRecordParts.ThreadName.Length + 5 + 256);
         Write(PythonRecordParts.Thread);
         _position += Pickle.WriteInteger(_bytes.AsSpan(_position), thread.ManagedThreadId);
         Write(PythonRecordParts.ThreadName);
@@ -747,7 +814,96 @@ public ref struct SyslogMessageBuilder
         _ => 0,
     };
 
-    private readonly bool Fits(int length) => Room() >= length;
+    /// <summary>Whether <paramref name="length"/> more bytes fit the current part; when they do, the buffer has room for them.</summary>
+    private bool Fits(int length) => Reserve(length) >= length;
+
+    /// <summary>
+    /// The room the current part may use for a value of at most <paramref name="wanted"/> bytes: the smaller of that and
+    /// <see cref="Room"/>, with the buffer grown to hold it and every byte kept for closing the message. Less only when
+    /// memory ran out (the error is reported; the value is then cut as by the limit).
+    /// </summary>
+    private int Reserve(int wanted)
+    {
+        var room = Room();
+        var take = Math.Min(Math.Max(room, 0), Math.Max(wanted, 0));
+
+        // What the message needs in all: what is written, this value, and what Room() keeps back for closing it.
+        var needed = _layout.MaxMessageSize - Math.Max(room, 0) + take;
+        if (needed > _bytes.Length && !Grow(needed))
+        {
+            // Out of memory: what the buffer already holds beyond the bytes kept back.
+            return Math.Clamp(_bytes.Length - (needed - take), 0, take);
+        }
+
+        return take;
+    }
+
+    /// <summary>Grows the buffer to at least <paramref name="length"/> more bytes from here (fixed parts: headers, closers).</summary>
+    private void EnsureCapacity(int length)
+    {
+        if (_position + length > _bytes.Length)
+        {
+            Grow(_position + length);
+        }
+    }
+
+    private bool Grow(int needed)
+    {
+        if (!_buffer.TryGrowBytes(needed, _position, _layout.MaxMessageSize))
+        {
+            OutOfMemory();
+            return false;
+        }
+
+        _bytes = _buffer.Bytes;
+        return true;
+    }
+
+    /// <summary>Makes the scratch area at least <paramref name="length"/> bytes; false when memory ran out.</summary>
+    private bool EnsureScratch(int length)
+    {
+        if (length <= _buffer.Scratch.Length)
+        {
+            return true;
+        }
+
+        if (_buffer.TryGrowScratch(length, _layout.MaxMessageSize))
+        {
+            return true;
+        }
+
+        OutOfMemory();
+        return false;
+    }
+
+    /// <summary>Makes the UTF-16 scratch area at least <paramref name="length"/> characters; false when memory ran out.</summary>
+    private bool EnsureChars(int length)
+    {
+        if (length <= _buffer.Chars.Length)
+        {
+            return true;
+        }
+
+        if (_buffer.TryGrowChars(length, _layout.MaxMessageSize))
+        {
+            return true;
+        }
+
+        OutOfMemory();
+        return false;
+    }
+
+    private static int Twice(int value) => (int)Math.Min(value * 2L, int.MaxValue);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OutOfMemory()
+    {
+        _truncated = true;
+        if (!_buffer.IsUnavailable)
+        {
+            _writer.ReportError(new OutOfMemoryException("No memory to grow the buffer of a syslog message; the message was cut."));
+        }
+    }
 
     private readonly SearchValues<byte>? SpecialBytes(bool forceControlEscaping)
     {
@@ -770,7 +926,8 @@ public ref struct SyslogMessageBuilder
             return;
         }
 
-        var room = Math.Max(Room(), 0);
+        // UTF-8 takes at most 3 bytes per UTF-16 unit (a surrogate pair: 4 for 2).
+        var room = Reserve(Twice(value.Length) + value.Length);
         var destination = _bytes.AsSpan(_position, room);
         if (value.Length <= ShortText && value.Length <= room && TryWritePrintableAscii(value, destination))
         {
@@ -842,7 +999,8 @@ public ref struct SyslogMessageBuilder
     /// <summary>The slow path: one character at a time, escaping, replacing invalid UTF-8, stopping at the limit.</summary>
     private void AppendEscaped(scoped ReadOnlySpan<byte> utf8, SearchValues<byte>? special)
     {
-        var room = Math.Max(Room(), 0);
+        // Escaped, a byte takes at most 4 ('#' and three octal digits); an invalid one becomes U+FFFD, 3.
+        var room = Reserve(Twice(Twice(utf8.Length)));
         var destination = _bytes.AsSpan(_position, room);
         var written = 0;
         while (!utf8.IsEmpty)
@@ -911,7 +1069,7 @@ public ref struct SyslogMessageBuilder
     /// <summary>Copies valid UTF-8 that needs no escaping, cut at a character boundary if it does not fit.</summary>
     private void WriteTruncated(scoped ReadOnlySpan<byte> utf8)
     {
-        var room = Math.Max(Room(), 0);
+        var room = Reserve(utf8.Length);
         if (utf8.Length <= room)
         {
             Write(utf8);

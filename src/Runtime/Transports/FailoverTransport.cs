@@ -21,7 +21,7 @@ namespace GenLog;
 /// failover is for. <see cref="SyslogStatistics.ActiveEndpoint"/> and <see cref="SyslogStatistics.Failovers"/> show
 /// where traffic goes and how often it moved.
 /// </remarks>
-public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTransport
+public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
 {
     private readonly ISyslogTransport[] _transports;
     private int _active;
@@ -32,9 +32,28 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     private Action<Exception>? _reportError;
     private Task<int>? _probe;
 
-    /// <summary>Fails over along <paramref name="transports"/>, the first being the primary; the writer owns and disposes them all.</summary>
-    /// <exception cref="ArgumentException">No transport, a null, the same transport twice, or a transport that cannot fail over (UDP, Python pickles).</exception>
+    /// <summary>
+    /// Fails over along <paramref name="transports"/>, the first being the primary; the writer owns and disposes them all.
+    /// Encrypted (TLS, RELP over TLS) and plaintext transports may not be mixed: anyone able to make the TLS ones fail
+    /// (a bad certificate is enough) would move the traffic onto a plaintext one; the constructor with
+    /// <c>allowMixedSecurity</c> accepts that.
+    /// </summary>
+    /// <exception cref="ArgumentException">No transport, a null, the same transport twice, a transport that cannot fail over (UDP, Python pickles), or TLS and plaintext transports mixed.</exception>
     public FailoverTransport(params ISyslogTransport[] transports)
+        : this(allowMixedSecurity: false, transports)
+    {
+    }
+
+    /// <summary>
+    /// As the other constructor; with <paramref name="allowMixedSecurity"/> true, TLS and plaintext transports may be
+    /// mixed: when every TLS transport fails — also because its certificate is not trusted — traffic moves to a plaintext
+    /// one. Only for a fallback you accept to be read on the wire (the URI form: <c>?allow-plaintext=true</c> on each
+    /// plaintext entry of the list).
+    /// </summary>
+    /// <param name="allowMixedSecurity">Whether TLS and plaintext transports may be in one list.</param>
+    /// <param name="transports">The transports, the primary first.</param>
+    /// <exception cref="ArgumentException">No transport, a null, the same transport twice, a transport that cannot fail over, or (unless allowed) TLS and plaintext transports mixed.</exception>
+    public FailoverTransport(bool allowMixedSecurity, params ISyslogTransport[] transports)
     {
         ArgumentNullException.ThrowIfNull(transports);
         if (transports.Length == 0)
@@ -56,8 +75,29 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
             }
         }
 
+        if (!allowMixedSecurity)
+        {
+            RejectMixedSecurity(transports);
+        }
+
         _transports = (ISyslogTransport[])transports.Clone();
     }
+
+    private static void RejectMixedSecurity(ISyslogTransport[] transports)
+    {
+        var encrypted = Array.Find(transports, IsEncrypted);
+        var plaintext = Array.Find(transports, transport => !IsEncrypted(transport));
+        if (encrypted is not null && plaintext is not null)
+        {
+            throw new ArgumentException(
+                $"FailoverTransport mixes the TLS transport {TransportNames.Describe(encrypted)} with the plaintext transport {TransportNames.Describe(plaintext)}: "
+                + "a certificate failure on the first would send the traffic in plaintext to the second. Use only TLS transports, or FailoverTransport(allowMixedSecurity: true, …) "
+                + "(in a URI list: ?allow-plaintext=true on each plaintext entry) to accept that.",
+                "transports");
+        }
+    }
+
+    private static bool IsEncrypted(ISyslogTransport transport) => transport is TlsTransport or RelpTransport { UseTls: true };
 
     /// <summary>The transports, the primary first.</summary>
     public IReadOnlyList<ISyslogTransport> Transports => _transports;
@@ -190,6 +230,15 @@ public sealed class FailoverTransport : ISyslogTransport, IAcknowledgingTranspor
     {
         _activeFailed = true;
         _transports[_active].Disconnect();
+    }
+
+    /// <summary>Aborts every transport that can be aborted, the ones a probe uses included.</summary>
+    public void Abort()
+    {
+        foreach (var transport in _transports)
+        {
+            (transport as IAbortableTransport)?.Abort();
+        }
     }
 
     /// <summary>Closes every transport (the active one in order).</summary>

@@ -7,7 +7,7 @@ namespace GenLog;
 /// CPython <c>logging.handlers.DatagramHandler</c>: the frames of <see cref="PythonSocketTransport"/>
 /// (length and pickle), one per UDP datagram. URI <c>python+udp://host:9021</c>.
 /// </summary>
-public sealed class PythonDatagramTransport : ISyslogTransport, IPythonTransport
+public sealed class PythonDatagramTransport : ISyslogTransport, IAbortableTransport, IPythonTransport
 {
     private readonly UdpTransport _udp;
     private readonly byte[]? _hmacKey;
@@ -48,4 +48,7 @@ public sealed class PythonDatagramTransport : ISyslogTransport, IPythonTransport
 
     /// <summary>Closes the socket.</summary>
     public void Dispose() => _udp.Dispose();
+
+    /// <inheritdoc />
+    public void Abort() => _udp.Abort();
 }

@@ -10,7 +10,7 @@ namespace GenLog;
 /// A writer over this transport builds Python records instead of syslog lines; it reconnects with
 /// the same back-off as SocketHandler (1 s, ×2, 30 s), and keeps records queued meanwhile.
 /// </summary>
-public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
+public sealed class PythonSocketTransport : ISyslogTransport, IAbortableTransport, IPythonTransport
 {
     private readonly ConnectionSlot _connection;
 
@@ -19,11 +19,10 @@ public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535.</exception>
     public PythonSocketTransport(string host, int port = 9020, PythonSocketOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         var key = options?.HmacKey;
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.LengthPrefixed, key), ConnectTimeout, WriteTimeout, tls: null));
+        _connection = new ConnectionSlot(abort => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.LengthPrefixed, key), ConnectTimeout, WriteTimeout, tls: null, abort));
     }
 
     /// <summary>The receiver's host name or address.</summary>
@@ -33,10 +32,18 @@ public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
     public int Port { get; }
 
     /// <summary>How long a connect may take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "PythonSocketTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block. Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "PythonSocketTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     int IPythonTransport.MaxPickleSize => int.MaxValue - PythonFrame.Overhead;
 
@@ -51,6 +58,9 @@ public sealed class PythonSocketTransport : ISyslogTransport, IPythonTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <inheritdoc />
+    public void Abort() => _connection.Abort();
 
     /// <summary>Closes the connection in order: the receiver reads everything before the close.</summary>
     public void Dispose() => _connection.Close();

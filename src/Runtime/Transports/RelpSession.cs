@@ -34,6 +34,7 @@ internal sealed class RelpSession : IDisposable
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
 
     private readonly Socket _socket;
+    private readonly CancellationTokenRegistration _abortRegistration;
     private readonly Stream _stream;
     private readonly TimeSpan _responseTimeout;
     private readonly int _window;
@@ -54,8 +55,9 @@ internal sealed class RelpSession : IDisposable
     private Exception? _failure;
     private bool _abandoned;
 
-    private RelpSession(Socket socket, Stream stream, TimeSpan responseTimeout, int window, int maxTransactionNumber)
+    private RelpSession(Socket socket, Stream stream, TimeSpan responseTimeout, int window, int maxTransactionNumber, CancellationTokenRegistration abortRegistration)
     {
+        _abortRegistration = abortRegistration;
         _socket = socket;
         _stream = stream;
         _responseTimeout = responseTimeout;
@@ -92,23 +94,27 @@ internal sealed class RelpSession : IDisposable
     /// Connects (and authenticates TLS) within <paramref name="connectTimeout"/>, sends <c>open</c> and waits for its
     /// response, which must accept relp_version and the syslog command ("Command open").
     /// </summary>
-    public static RelpSession Open(string host, int port, SslClientAuthenticationOptions? tls, TimeSpan connectTimeout, TimeSpan writeTimeout, TimeSpan responseTimeout, int window, int maxTransactionNumber)
+    public static RelpSession Open(string host, int port, SslClientAuthenticationOptions? tls, TimeSpan connectTimeout, TimeSpan writeTimeout, TimeSpan responseTimeout, int window, int maxTransactionNumber, AbortSignal abort)
     {
-        var address = HostResolver.Resolve(host);
+        var address = HostResolver.Resolve(host, connectTimeout, abort);
         var endPoint = new IPEndPoint(address, port);
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+
+        // From here on an abort closes the socket: a blocked connect, write or wait for a response ends at once.
+        var registration = abort.Watch(socket);
         RelpSession? session = null;
         try
         {
             // librelp speaks TLS from the first byte.
-            var stream = SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls);
-            session = new RelpSession(socket, stream, responseTimeout, window, maxTransactionNumber);
+            var stream = SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls, abort);
+            session = new RelpSession(socket, stream, responseTimeout, window, maxTransactionNumber, registration);
             session.Handshake(endPoint);
             return session;
         }
         catch
         {
             session?.Dispose();
+            registration.Dispose();
             socket.Dispose();
             throw;
         }
@@ -241,6 +247,7 @@ internal sealed class RelpSession : IDisposable
         }
 
         _length = 0;
+        _abortRegistration.Dispose();
         _stream.Dispose();
         _socket.Dispose();
     }

@@ -13,12 +13,13 @@ namespace GenLog;
 /// numbers, every message that was not acknowledged — at most the window arrives twice per reconnect.
 /// With TLS (<c>relp+tls://</c>) the server's chain and host name are checked as by <see cref="TlsTransport"/>.
 /// </summary>
-public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
+public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
 {
     /// <summary>librelp's default window: 128 unacknowledged commands.</summary>
     public const int DefaultWindowSize = 128;
 
     private readonly SslClientAuthenticationOptions? _tls;
+    private readonly AbortSignal _abort = new();
     private RelpSession? _session;
     private int _carried;
 
@@ -27,8 +28,7 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535.</exception>
     public RelpTransport(string host, int port = 2514)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
     }
 
@@ -66,21 +66,29 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
     } = DefaultWindowSize;
 
     /// <summary>How long a connect, and then a TLS handshake, may each take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "RelpTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block (a server that stopped reading). Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "RelpTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <summary>
     /// How long the transport waits for a response while it needs one (the <c>open</c> answer, a free slot in a full
     /// window, the acknowledgements a flush waits for) with none arriving; each response starts it over. A server that
     /// accepts and never answers is detected this way. Default 30 s.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Under 1 ms or over 1 day.</exception>
     public TimeSpan ResponseTimeout
     {
         get;
-        init => field = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(ResponseTimeout), value, "RelpTransport.ResponseTimeout must be positive.");
+        init => field = TransportChecks.Timeout(value, "RelpTransport.ResponseTimeout");
     } = TimeSpan.FromSeconds(30);
 
     /// <summary>The highest transaction number a session uses before it is closed and a new one opened; the specification's 999,999,999 (tests lower it).</summary>
@@ -134,6 +142,9 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
         _carried = 0;
     }
 
+    /// <inheritdoc />
+    public void Abort() => _abort.Abort();
+
     /// <summary>Sends <c>close</c> and closes the connection in order.</summary>
     public void Dispose()
     {
@@ -154,5 +165,5 @@ public sealed class RelpTransport : ISyslogTransport, IAcknowledgingTransport
     public override string ToString() => TransportNames.Describe(this);
 
     private RelpSession Open() =>
-        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, ResponseTimeout, WindowSize, MaxTransactionNumber);
+        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, ResponseTimeout, WindowSize, MaxTransactionNumber, _abort);
 }

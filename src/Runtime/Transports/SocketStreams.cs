@@ -3,7 +3,6 @@ using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Threading;
 
 namespace GenLog.Transports;
 
@@ -13,17 +12,17 @@ internal static class SocketStreams
     /// <summary>
     /// Connects <paramref name="socket"/> to <paramref name="endPoint"/> within <paramref name="connectTimeout"/>, sets the
     /// write timeout, and returns the stream to write to: the socket's, or a TLS stream over it whose handshake ran under
-    /// the connect timeout. The caller disposes the socket when this throws.
+    /// the connect timeout too. An abort ends either step at once. The caller disposes the socket when this throws.
     /// </summary>
-    public static Stream Open(Socket socket, EndPoint endPoint, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    public static Stream Open(Socket socket, EndPoint endPoint, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls, AbortSignal abort)
     {
-        using (var timeout = new CancellationTokenSource(connectTimeout))
+        using (var bound = abort.Within(connectTimeout))
         {
             try
             {
-                socket.ConnectAsync(endPoint, timeout.Token).AsTask().GetAwaiter().GetResult();
+                socket.ConnectAsync(endPoint, bound.Token).AsTask().GetAwaiter().GetResult();
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!abort.Token.IsCancellationRequested)
             {
                 throw new TimeoutException($"Connecting to {endPoint} took longer than {connectTimeout.TotalSeconds:0.###} s.");
             }
@@ -36,17 +35,23 @@ internal static class SocketStreams
             return network;
         }
 
-        // The handshake reads and writes under the same bound as the connect.
-        network.ReadTimeout = (int)connectTimeout.TotalMilliseconds;
         var ssl = new SslStream(network, leaveInnerStreamOpen: false);
-        try
+        using (var bound = abort.Within(connectTimeout))
         {
-            ssl.AuthenticateAsClient(tls);
-        }
-        catch
-        {
-            ssl.Dispose();
-            throw;
+            try
+            {
+                ssl.AuthenticateAsClientAsync(tls, bound.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (!abort.Token.IsCancellationRequested)
+            {
+                ssl.Dispose();
+                throw new TimeoutException($"The TLS handshake with {endPoint} took longer than {connectTimeout.TotalSeconds:0.###} s.");
+            }
+            catch
+            {
+                ssl.Dispose();
+                throw;
+            }
         }
 
         return ssl;

@@ -14,13 +14,15 @@ internal sealed class StreamConnection : IDisposable
     private readonly Stream _stream;
     private readonly FrameBuffer _frames;
     private readonly System.Threading.Tasks.Task _watch;
+    private readonly CancellationTokenRegistration _abortRegistration;
     private volatile bool _peerClosed;
 
-    private StreamConnection(Socket socket, Stream stream, FrameBuffer frames)
+    private StreamConnection(Socket socket, Stream stream, FrameBuffer frames, CancellationTokenRegistration abortRegistration)
     {
         _socket = socket;
         _stream = stream;
         _frames = frames;
+        _abortRegistration = abortRegistration;
         _watch = WatchForCloseAsync();
     }
 
@@ -28,16 +30,16 @@ internal sealed class StreamConnection : IDisposable
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(2);
 
     /// <summary>Connects a TCP socket (and authenticates TLS when <paramref name="tls"/> is given), each step within its timeout.</summary>
-    public static StreamConnection OpenTcp(string host, int port, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    public static StreamConnection OpenTcp(string host, int port, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls, AbortSignal abort)
     {
-        var address = HostResolver.Resolve(host);
+        var address = HostResolver.Resolve(host, connectTimeout, abort);
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        return Open(socket, new IPEndPoint(address, port), frames, connectTimeout, writeTimeout, tls);
+        return Open(socket, new IPEndPoint(address, port), frames, connectTimeout, writeTimeout, tls, abort);
     }
 
     /// <summary>Connects a Unix stream socket.</summary>
-    public static StreamConnection OpenUnix(Socket socket, EndPoint endPoint, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout) =>
-        Open(socket, endPoint, frames, connectTimeout, writeTimeout, tls: null);
+    public static StreamConnection OpenUnix(Socket socket, EndPoint endPoint, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout, AbortSignal abort) =>
+        Open(socket, endPoint, frames, connectTimeout, writeTimeout, tls: null, abort);
 
     /// <summary>Frames a message into the buffer (writing out a full buffer first).</summary>
     public void Send(ReadOnlySpan<byte> message) => _frames.Append(message, _stream);
@@ -60,6 +62,7 @@ internal sealed class StreamConnection : IDisposable
     /// </summary>
     public void Dispose()
     {
+        _abortRegistration.Dispose();
         _frames.Clear();
         _stream.Dispose();
         _socket.Dispose();
@@ -111,14 +114,17 @@ internal sealed class StreamConnection : IDisposable
         _peerClosed = true;
     }
 
-    private static StreamConnection Open(Socket socket, EndPoint endPoint, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls)
+    private static StreamConnection Open(Socket socket, EndPoint endPoint, FrameBuffer frames, TimeSpan connectTimeout, TimeSpan writeTimeout, SslClientAuthenticationOptions? tls, AbortSignal abort)
     {
+        // From here on an abort closes the socket: a blocked connect, handshake, write or orderly close ends at once.
+        var registration = abort.Watch(socket);
         try
         {
-            return new StreamConnection(socket, SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls), frames);
+            return new StreamConnection(socket, SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls, abort), frames, registration);
         }
         catch
         {
+            registration.Dispose();
             socket.Dispose();
             throw;
         }

@@ -10,7 +10,7 @@ namespace GenLog;
 /// Plain TCP is at-most-once around a crash: what the kernel had accepted when the peer died may be
 /// lost (see docs/transports.md); RELP is the acknowledged choice.
 /// </summary>
-public sealed class TcpTransport : ISyslogTransport
+public sealed class TcpTransport : ISyslogTransport, IAbortableTransport
 {
     private readonly ConnectionSlot _connection;
 
@@ -19,11 +19,10 @@ public sealed class TcpTransport : ISyslogTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535 or an unknown framing.</exception>
     public TcpTransport(string host, int port = 601, SyslogFraming framing = SyslogFraming.OctetCounting)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         Framing = TransportChecks.Framing(framing);
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameBuffer.Of(Framing)), ConnectTimeout, WriteTimeout, tls: null));
+        _connection = new ConnectionSlot(abort => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameBuffer.Of(Framing)), ConnectTimeout, WriteTimeout, tls: null, abort));
     }
 
     /// <summary>The server's host name or address.</summary>
@@ -36,10 +35,18 @@ public sealed class TcpTransport : ISyslogTransport
     public SyslogFraming Framing { get; }
 
     /// <summary>How long a connect may take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TcpTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block (a peer that stopped reading). Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TcpTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
     public void Connect() => _connection.Connect();
@@ -52,6 +59,9 @@ public sealed class TcpTransport : ISyslogTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <inheritdoc />
+    public void Abort() => _connection.Abort();
 
     /// <summary>Closes the connection in order: the server reads everything before the close.</summary>
     public void Dispose() => _connection.Close();

@@ -12,7 +12,7 @@ namespace GenLog;
 /// handshake is an error like any other (reported, retried with back-off); there is never a fall-back to
 /// plain text.
 /// </summary>
-public sealed class TlsTransport : ISyslogTransport
+public sealed class TlsTransport : ISyslogTransport, IAbortableTransport
 {
     private readonly SslClientAuthenticationOptions _tls;
     private readonly ConnectionSlot _connection;
@@ -23,11 +23,10 @@ public sealed class TlsTransport : ISyslogTransport
     /// <param name="tls">TLS options (client certificates, protocols, a validation callback); null for the defaults.</param>
     public TlsTransport(string host, int port = 6514, SslClientAuthenticationOptions? tls = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
         _tls = TlsOptions.Copy(host, tls);
-        _connection = new ConnectionSlot(() => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.OctetCounting), ConnectTimeout, WriteTimeout, _tls));
+        _connection = new ConnectionSlot(abort => StreamConnection.OpenTcp(Host, Port, new FrameBuffer(FrameKind.OctetCounting), ConnectTimeout, WriteTimeout, _tls, abort));
     }
 
     /// <summary>The server's host name or address.</summary>
@@ -37,10 +36,18 @@ public sealed class TlsTransport : ISyslogTransport
     public int Port { get; }
 
     /// <summary>How long the connect, and then the handshake, may each take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TlsTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one write may block. Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "TlsTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
     public void Connect() => _connection.Connect();
@@ -53,6 +60,9 @@ public sealed class TlsTransport : ISyslogTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <inheritdoc />
+    public void Abort() => _connection.Abort();
 
     /// <summary>Closes the connection in order: the server reads everything before the close.</summary>
     public void Dispose() => _connection.Close();

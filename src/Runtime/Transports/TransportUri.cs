@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace GenLog.Transports;
 
 /// <summary>Turns the URIs of <see cref="SyslogWriter.Create"/> into transports; every unknown part is an error, never ignored.</summary>
 internal static class TransportUri
 {
+    private const string AllowPlaintextOption = "allow-plaintext";
+
     private const string Expected = "Expected udp://host[:514], tcp://host[:601][?framing=octet-counting|lf], tls://host[:6514], relp://host[:2514], relp+tls://host[:2514], unix:///path/to/socket, python://host[:9020], python+udp://host[:9021], or a comma-separated list of tcp, tls, relp and relp+tls URIs to fail over along.";
 
     /// <summary>One transport, or for a comma-separated list a <see cref="FailoverTransport"/> probing on the writer's reconnect schedule and clock.</summary>
@@ -19,6 +22,7 @@ internal static class TransportUri
 
         var parts = uri.Split(',');
         var transports = new ISyslogTransport[parts.Length];
+        var allowPlaintext = false;
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i].Trim();
@@ -33,21 +37,35 @@ internal static class TransportUri
                 throw Error(uri, $"lists '{part}'; a failover list takes only tcp://, tls://, relp:// and relp+tls:// URIs");
             }
 
-            transports[i] = ParseOne(part);
+            transports[i] = ParseOne(part, inList: true, out var allowed);
+            allowPlaintext |= allowed;
         }
 
-        return new FailoverTransport(transports)
+        try
         {
-            Reconnect = options?.Reconnect ?? ReconnectPolicy.Default,
-            TimeProvider = options?.TimeProvider ?? TimeProvider.System,
-        };
+            return new FailoverTransport(allowPlaintext, transports)
+            {
+                Reconnect = options?.Reconnect ?? ReconnectPolicy.Default,
+                TimeProvider = options?.TimeProvider ?? TimeProvider.System,
+            };
+        }
+        catch (ArgumentException exception)
+        {
+            throw Error(uri, exception.Message);
+        }
     }
 
-    private static ISyslogTransport ParseOne(string uri)
+    private static ISyslogTransport ParseOne(string uri) => ParseOne(uri, inList: false, out _);
+
+    /// <summary>
+    /// One URI. In a failover list, a plaintext entry may carry <c>allow-plaintext=true</c>: the user accepts that traffic
+    /// meant for a TLS entry moves to it (see <see cref="FailoverTransport"/>); <paramref name="allowPlaintext"/> says so.
+    /// </summary>
+    private static ISyslogTransport ParseOne(string uri, bool inList, out bool allowPlaintext)
     {
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
         {
-            throw Error(uri, "is not a syslog URI");
+            throw Error(uri, PortOutOfRange(uri) is { } port ? $"has the port {port}, outside 1-65535" : "is not a syslog URI");
         }
 
         if (!string.IsNullOrEmpty(parsed.Fragment) || !string.IsNullOrEmpty(parsed.UserInfo))
@@ -56,6 +74,7 @@ internal static class TransportUri
         }
 
         var query = Query(uri, parsed.Query);
+        allowPlaintext = inList && parsed.Scheme is "tcp" or "relp" && AllowPlaintext(uri, query);
         switch (parsed.Scheme)
         {
             case "udp":
@@ -85,7 +104,10 @@ internal static class TransportUri
                     throw Error(uri, "must be unix:// and an absolute socket path, with no host or query");
                 }
 
-                return new UnixSocketTransport(Uri.UnescapeDataString(parsed.AbsolutePath));
+                var path = Uri.UnescapeDataString(parsed.AbsolutePath);
+                return path.Contains('\0')
+                    ? throw Error(uri, "has a NUL character (%00) in its path, which would cut the path short")
+                    : new UnixSocketTransport(path);
             default:
                 throw Error(uri, $"has the scheme '{parsed.Scheme}', which is not supported");
         }
@@ -105,7 +127,8 @@ internal static class TransportUri
 
         foreach (var key in query.Keys)
         {
-            if (Array.IndexOf(allowed, key) < 0)
+            // Option names ignore case, as schemes do.
+            if (Array.FindIndex(allowed, name => string.Equals(name, key, StringComparison.OrdinalIgnoreCase)) < 0)
             {
                 throw Error(uri, $"has the query option '{key}', which {parsed.Scheme}:// does not know");
             }
@@ -125,6 +148,38 @@ internal static class TransportUri
             "lf" or "non-transparent" => SyslogFraming.NonTransparent,
             _ => throw Error(uri, $"has framing={framing}; framing is octet-counting or lf"),
         };
+    }
+
+    /// <summary>Whether a list entry says <c>allow-plaintext=true</c>; any other value is an error.</summary>
+    private static bool AllowPlaintext(string uri, Dictionary<string, string> query)
+    {
+        if (!query.Remove(AllowPlaintextOption, out var value))
+        {
+            return false;
+        }
+
+        return value.Equals("true", StringComparison.OrdinalIgnoreCase)
+            ? true
+            : throw Error(uri, $"has {AllowPlaintextOption}={value}; the option takes only true");
+    }
+
+    /// <summary>The port of a URI that <see cref="Uri"/> refused, when that port is a number outside 1–65535.</summary>
+    private static string? PortOutOfRange(string uri)
+    {
+        var authority = uri.IndexOf("://", StringComparison.Ordinal);
+        if (authority < 0)
+        {
+            return null;
+        }
+
+        var rest = uri[(authority + 3)..];
+        var end = rest.IndexOfAny(['/', '?', '#']);
+        var hostAndPort = end < 0 ? rest : rest[..end];
+        var colon = hostAndPort.LastIndexOf(':');
+        var port = colon < 0 || hostAndPort.EndsWith(']') ? string.Empty : hostAndPort[(colon + 1)..];
+        return port.Length > 0 && port.All(char.IsAsciiDigit) && (port.Length > 5 || int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) > 65535)
+            ? port
+            : null;
     }
 
     /// <summary>The host as the transports take it: an IPv6 zone (<c>[fe80::1%25eth0]</c>) unescaped, so it is kept.</summary>

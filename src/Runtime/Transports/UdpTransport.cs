@@ -10,11 +10,12 @@ namespace GenLog;
 /// when the first message is sent, not at construction, so a writer can be built while DNS or the
 /// server is down. The background sender hands it whole batches, sent with one <c>sendmmsg</c> call on Linux.
 /// </summary>
-public sealed class UdpTransport : ISyslogTransport, IDatagramBatchTransport
+public sealed class UdpTransport : ISyslogTransport, IAbortableTransport, IDatagramBatchTransport
 {
     /// <summary>The largest UDP payload over IPv4 (65,535 − 8 − 20).</summary>
     public const int MaxDatagramSize = 65507;
 
+    private readonly AbortSignal _abort = new();
     private Socket? _socket;
 
     /// <summary>Sends to <paramref name="host"/>:<paramref name="port"/>; the defaults are CPython <c>SysLogHandler</c>'s (localhost, 514).</summary>
@@ -22,8 +23,7 @@ public sealed class UdpTransport : ISyslogTransport, IDatagramBatchTransport
     /// <exception cref="ArgumentOutOfRangeException">A port outside 1–65535.</exception>
     public UdpTransport(string host = "localhost", int port = 514)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(host);
-        Host = host;
+        Host = TransportChecks.Host(host);
         Port = TransportChecks.Port(port);
     }
 
@@ -33,6 +33,14 @@ public sealed class UdpTransport : ISyslogTransport, IDatagramBatchTransport
     /// <summary>The UDP port messages are sent to.</summary>
     public int Port { get; }
 
+    /// <summary>How long resolving <see cref="Host"/> may take (a DNS server that never answers). Default 10 s.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Under 1 ms or over 1 day.</exception>
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "UdpTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
+
     /// <inheritdoc />
     public void Connect()
     {
@@ -41,7 +49,7 @@ public sealed class UdpTransport : ISyslogTransport, IDatagramBatchTransport
             return;
         }
 
-        var address = HostResolver.Resolve(Host);
+        var address = HostResolver.Resolve(Host, ConnectTimeout, _abort);
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
@@ -78,6 +86,9 @@ public sealed class UdpTransport : ISyslogTransport, IDatagramBatchTransport
         _socket?.Dispose();
         _socket = null;
     }
+
+    /// <inheritdoc />
+    public void Abort() => _abort.Abort();
 
     /// <summary>Closes the socket.</summary>
     public void Dispose() => Disconnect();

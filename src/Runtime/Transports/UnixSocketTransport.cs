@@ -11,17 +11,18 @@ namespace GenLog;
 /// inside escaped). After the daemon restarts, the next attempt connects to the new socket. Datagrams from the
 /// background sender go out many per <c>sendmmsg</c> call on Linux.
 /// </summary>
-public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransport
+public sealed class UnixSocketTransport : ISyslogTransport, IAbortableTransport, IDatagramBatchTransport
 {
+    private readonly AbortSignal _abort = new();
     private Socket? _datagram;
+    private System.Threading.CancellationTokenRegistration _datagramAbort;
     private StreamConnection? _stream;
 
     /// <summary>Sends to the socket at <paramref name="path"/>.</summary>
     /// <exception cref="ArgumentException">An empty path.</exception>
     public UnixSocketTransport(string path = "/dev/log")
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = path;
+        Path = TransportChecks.Path(path);
     }
 
     /// <summary>The socket's path.</summary>
@@ -31,10 +32,18 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
     public bool IsStream => _stream is not null;
 
     /// <summary>How long a connect may take. Default 10 s.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TransportChecks.DefaultConnectTimeout;
+    public TimeSpan ConnectTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "UnixSocketTransport.ConnectTimeout");
+    } = TransportChecks.DefaultConnectTimeout;
 
     /// <summary>How long one send may block (a daemon that stopped reading). Default 30 s.</summary>
-    public TimeSpan WriteTimeout { get; init; } = TransportChecks.DefaultWriteTimeout;
+    public TimeSpan WriteTimeout
+    {
+        get;
+        init => field = TransportChecks.Timeout(value, "UnixSocketTransport.WriteTimeout");
+    } = TransportChecks.DefaultWriteTimeout;
 
     /// <inheritdoc />
     public void Connect()
@@ -49,6 +58,7 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
         try
         {
             datagram.Connect(endPoint);
+            _datagramAbort = _abort.Watch(datagram);
             _datagram = datagram;
             return;
         }
@@ -64,7 +74,7 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
         }
 
         var stream = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _stream = StreamConnection.OpenUnix(stream, endPoint, new FrameBuffer(FrameKind.LineFeed), ConnectTimeout, WriteTimeout);
+        _stream = StreamConnection.OpenUnix(stream, endPoint, new FrameBuffer(FrameKind.LineFeed), ConnectTimeout, WriteTimeout, _abort);
     }
 
     /// <inheritdoc />
@@ -99,11 +109,15 @@ public sealed class UnixSocketTransport : ISyslogTransport, IDatagramBatchTransp
     /// <inheritdoc />
     public void Disconnect()
     {
+        _datagramAbort.Dispose();
         _datagram?.Dispose();
         _datagram = null;
         _stream?.Dispose();
         _stream = null;
     }
+
+    /// <inheritdoc />
+    public void Abort() => _abort.Abort();
 
     /// <summary>Closes the socket (a stream in order: the daemon reads everything before the close).</summary>
     public void Dispose()
