@@ -75,7 +75,7 @@ public static class Scenarios
         var writer = new SyslogWriter(
             new DiscardTransport(),
             new SyslogWriterOptions { AppName = "chaos-probe", MaxMessageSize = maxMessageSize, QueueCapacity = 2 * maxMessageSize, CloseTimeout = closeTimeout, OnError = firstError.Record });
-        var load = new ChaosLoad(threads, (seq, thread) => ProbeLog.Numbered(writer, seq, "heap"), limit: calls).Start();
+        var load = new ChaosLoad(threads, (seq, thread) => ProbeLog.Numbered(writer, seq, "heap"), callsPerPause: 10, limit: calls).Start();
         while (load.Calls < calls / 2 && clock.Elapsed < TimeSpan.FromSeconds(60) && !load.Finished)
         {
             Thread.Sleep(1);
