@@ -63,7 +63,7 @@ public sealed class ChaosProbeTests(ITestOutputHelper output)
         const int maxMessageSize = 16 * 1024 * 1024;
         const long heapLimit = 1L << 30;
         var report = await RunProbeAsync(
-            [DotnetCli.Executable, ProbePath, "heap", "threads=32", $"maxMessageSize={maxMessageSize}", "calls=400000", $"closeTimeoutMs={ChaosSuite.CloseTimeout.TotalMilliseconds}"],
+            [DotnetCli.Executable, ProbePath, "heap", "threads=32", $"maxMessageSize={maxMessageSize}", $"calls={(ChaosSuite.Long ? 4_000_000 : 400_000)}", $"closeTimeoutMs={ChaosSuite.CloseTimeout.TotalMilliseconds}"],
             environment: new Dictionary<string, string?> { ["DOTNET_GCHeapHardLimit"] = $"0x{heapLimit:X}" });
 
         Assert.Equal(heapLimit, report.HeapLimitBytes);

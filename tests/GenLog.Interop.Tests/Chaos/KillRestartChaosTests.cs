@@ -51,11 +51,12 @@ public sealed class KillRestartChaosTests(ITestOutputHelper output)
             _ => new RelpTransport("127.0.0.1", port),
         };
 
-        // CPython SocketHandler's schedule (1 s, x2, 30 s), the default: the restarted server listens again well within
-        // the first retry, so the writer must be back within InitialDelay plus one connect — in every cycle, which
-        // only holds when a successful reconnect starts the back-off over.
+        // CPython SocketHandler's schedule (1 s, x2, 30 s), the default. The restarted server usually listens again
+        // within the first retry, and the writer must then be back within InitialDelay plus one connect (margin 1 s) —
+        // in every cycle, which only holds when a successful reconnect starts the back-off over. A restart slower than
+        // InitialDelay (a loaded machine) meets a later retry of the same schedule: RecoveryWatch.Bound.
         var reconnect = ReconnectPolicy.Default;
-        var recoveryBound = reconnect.InitialDelay + TimeSpan.FromSeconds(1);
+        var margin = TimeSpan.FromSeconds(1);
         var errors = new ConcurrentQueue<Exception>();
         var writer = new SyslogWriter(transport, ChaosSuite.Options(errors, reconnect));
         var scenario = kind.ToString().ToLowerInvariant();
@@ -65,7 +66,7 @@ public sealed class KillRestartChaosTests(ITestOutputHelper output)
         var load = new ChaosLoad(ChaosSuite.Threads, (seq, thread) => SequenceLog.Numbered(writer, seq, tags[thread]), ChaosSuite.CallsPerPause).Start();
         using var timeline = new CallTimeline(load);
         var windows = new List<(long From, long To)>();
-        var recoveries = new List<TimeSpan>();
+        var recoveries = new List<RecoveryWatch>();
         var clock = Stopwatch.StartNew();
         try
         {
@@ -88,16 +89,22 @@ public sealed class KillRestartChaosTests(ITestOutputHelper output)
 
         var calls = load.Calls;
         await WithContext(writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(60)), "the final flush", writer, load, errors, rsyslog);
+
+        // The writer's memory under the faults; reading rsyslog's records below takes far more, and is not the writer's.
+        timeline.Dispose();
+        var residentGrowth = timeline.PeakResidentMiB - residentAtStart;
         var statistics = writer.Statistics;
         var (sent, dropped, queued, reconnects) = (statistics.Sent, statistics.Dropped, statistics.QueueLength, statistics.Reconnects);
         await WaitUntilWrittenAsync(rsyslog);
         var check = SequenceCheck.Of(rsyslog.ReadRecords(), calls);
-        var residentGrowth = timeline.PeakResidentMiB - residentAtStart;
         var lostInFlight = check.Missing.Where(seq => windows.Any(w => seq >= w.From && seq < w.To)).Count();
         output.WriteLine($"{kind}, {ChaosSuite.KillCycles} SIGKILL/restart cycles in {clock.Elapsed.TotalSeconds:F1} s: {check.Describe()}");
         output.WriteLine($"  Statistics: sent {sent}, dropped {dropped}, queued {queued}, reconnects {reconnects}, errors {statistics.Errors}; {load.Describe()}");
         output.WriteLine($"  lost (missing) {check.Missing.Length}, of them in flight at a kill {lostInFlight}; Statistics.Sent - delivered = {sent - check.Delivered}");
-        output.WriteLine($"  time to recover (listening again -> first record): {string.Join(", ", recoveries.Select(r => $"{r.TotalMilliseconds:F0}"))} ms; max {recoveries.Max().TotalMilliseconds:F0} ms (bound {recoveryBound.TotalMilliseconds:F0} ms)");
+        var quick = recoveries.Where(r => r.Listening < reconnect.InitialDelay).ToArray();
+        output.WriteLine($"  time to recover (listening again -> first record): {string.Join(", ", recoveries.Select(r => $"{r.Recovered.TotalMilliseconds:F0}"))} ms; " +
+            $"max {recoveries.Max(r => r.Recovered).TotalMilliseconds:F0} ms; the server listened again {recoveries.Min(r => r.Listening).TotalMilliseconds:F0}-{recoveries.Max(r => r.Listening).TotalMilliseconds:F0} ms after the kill, " +
+            $"{quick.Length} of {recoveries.Count} times within InitialDelay ({reconnect.InitialDelay.TotalMilliseconds:F0} ms), bound then {(reconnect.InitialDelay + margin).TotalMilliseconds:F0} ms");
         output.WriteLine($"  resident memory grew by {residentGrowth:F0} MiB; {ChaosSuite.Describe(errors)}");
 
         Assert.Empty(load.Exceptions);
@@ -120,7 +127,9 @@ public sealed class KillRestartChaosTests(ITestOutputHelper output)
             Assert.Equal(sent - check.Delivered, check.Missing.Length);
         }
 
-        Assert.All(recoveries, recovery => Assert.True(recovery <= recoveryBound, $"time to recover {recovery.TotalMilliseconds:F0} ms > InitialDelay + 1 s"));
+        Assert.All(recoveries, r => Assert.True(
+            r.Recovered <= r.Bound(reconnect, margin),
+            $"time to recover {r.Recovered.TotalMilliseconds:F0} ms after the server listened again {r.Listening.TotalMilliseconds:F0} ms after the kill: more than the next retry of {reconnect.InitialDelay.TotalSeconds} s x {reconnect.Factor} + 1 s ({r.Bound(reconnect, margin).TotalMilliseconds:F0} ms)"));
         Assert.True(load.MaxCall <= ChaosSuite.LongestCall, load.Describe());
         Assert.True(residentGrowth < 256, $"resident memory grew by {residentGrowth:F0} MiB");
 

@@ -12,12 +12,31 @@ namespace GenLog.Interop.Tests.Chaos;
 /// server's port again (read from /proc/net/tcp, so no probe connection reaches the server) to the moment the
 /// server's records file grows (it was killed, so only the new process writes to it).
 /// </summary>
-internal static class RecoveryWatch
+/// <param name="Listening">From the start of the watch (just after the kill) to the server listening again.</param>
+/// <param name="Recovered">From the server listening again to its first record.</param>
+internal sealed record RecoveryWatch(TimeSpan Listening, TimeSpan Recovered)
 {
+    /// <summary>
+    /// The longest <see cref="Recovered"/> a writer on <paramref name="policy"/> may take: it retries on the policy's
+    /// schedule from the failure (InitialDelay, then ×Factor), a successful connect starting it over, so it reaches the
+    /// server at the first retry after the server listens again, plus <paramref name="margin"/> for noticing the
+    /// failure, one connect and the first record. A server back within InitialDelay: at most InitialDelay + margin.
+    /// </summary>
+    public TimeSpan Bound(ReconnectPolicy policy, TimeSpan margin)
+    {
+        var retry = TimeSpan.Zero;
+        for (var failures = 1; retry < Listening; failures++)
+        {
+            retry += policy.Delay(failures);
+        }
+
+        return retry - Listening + margin;
+    }
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>Starts watching before the restart; the task ends with the time to recover, or fails after <paramref name="timeout"/>.</summary>
-    public static Task<TimeSpan> StartAsync(int port, string recordsPath, TimeSpan timeout)
+    /// <summary>Starts watching right after the kill; the task ends when the first record arrives, or fails after <paramref name="timeout"/>.</summary>
+    public static Task<RecoveryWatch> StartAsync(int port, string recordsPath, TimeSpan timeout)
     {
         var before = Length(recordsPath);
         return Task.Factory.StartNew(
@@ -30,7 +49,7 @@ internal static class RecoveryWatch
                     listening ??= IsListening(port) ? clock.Elapsed : null;
                     if (listening is { } since && Length(recordsPath) > before)
                     {
-                        return clock.Elapsed - since;
+                        return new RecoveryWatch(since, clock.Elapsed - since);
                     }
 
                     Thread.Sleep(Poll);
