@@ -75,21 +75,38 @@ internal static class ChaosSuite
     public static string[] Tags(string scenario) => Enumerable.Range(0, Threads).Select(t => $"{scenario} t{t}").ToArray();
 
     /// <summary>
-    /// Disposes the writer on a thread of its own (as a user's shutdown code would, blocking) and returns how long it
-    /// took; a Dispose still running after <paramref name="giveUp"/> fails the test instead of hanging the suite.
+    /// Disposes the writer twice at once, as a user's shutdown code and a host's might: <c>Dispose</c> on a thread of its
+    /// own and <c>DisposeAsync</c> beside it. Both must wait for the one close — when either returns, nothing is queued
+    /// any more — and the longer of the two is returned. A Dispose still running after <paramref name="giveUp"/> fails
+    /// the test instead of hanging the suite.
     /// </summary>
     public static async Task<TimeSpan> TimedDisposeAsync(SyslogWriter writer, TimeSpan? giveUp = null)
     {
         var clock = Stopwatch.StartNew();
-        var disposing = Task.Factory.StartNew(writer.Dispose, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var limit = giveUp ?? TimeSpan.FromSeconds(60);
-        if (await Task.WhenAny(disposing, Task.Delay(limit)) != disposing)
+        var blocking = Task.Factory.StartNew(
+            () =>
+            {
+                writer.Dispose();
+                return (Took: clock.Elapsed, Queued: writer.Statistics.QueueLength);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        var concurrent = Task.Run(async () =>
         {
-            Assert.Fail($"Dispose had not returned after {limit.TotalSeconds:F0} s (CloseTimeout {CloseTimeout.TotalSeconds:F0} s).");
+            await writer.DisposeAsync();
+            return (Took: clock.Elapsed, Queued: writer.Statistics.QueueLength);
+        });
+        var both = Task.WhenAll(blocking, concurrent);
+        var limit = giveUp ?? TimeSpan.FromSeconds(60);
+        if (await Task.WhenAny(both, Task.Delay(limit)) != both)
+        {
+            Assert.Fail($"Dispose (blocking: {(blocking.IsCompleted ? "returned" : "running")}, async: {(concurrent.IsCompleted ? "returned" : "running")}) had not returned after {limit.TotalSeconds:F0} s (CloseTimeout {CloseTimeout.TotalSeconds:F0} s).");
         }
 
-        await disposing;
-        return clock.Elapsed;
+        var (first, second) = (await blocking, await concurrent);
+        Assert.True(first.Queued == 0 && second.Queued == 0, $"a concurrent Dispose returned before the close was done: {first.Queued} and {second.Queued} messages still queued");
+        return first.Took > second.Took ? first.Took : second.Took;
     }
 
     /// <summary>
