@@ -19,10 +19,12 @@ internal sealed record RecoveryWatch(TimeSpan Listening, TimeSpan Recovered)
     /// <summary>
     /// The longest <see cref="Recovered"/> a writer on <paramref name="policy"/> may take: it retries on the policy's
     /// schedule from the failure (InitialDelay, then ×Factor), a successful connect starting it over, so it reaches the
-    /// server at the first retry after the server listens again, plus <paramref name="margin"/> for noticing the
-    /// failure, one connect and the first record. A server back within InitialDelay: at most InitialDelay + margin.
+    /// server at the first retry after the server listens again — and is served once the server has finished starting
+    /// (<paramref name="ready"/>, from the kill: a listening socket takes connections into its backlog before rsyslog
+    /// reads them) — plus <paramref name="margin"/> for noticing the failure, one connect and the first record. A server
+    /// back and ready within InitialDelay: at most InitialDelay + margin.
     /// </summary>
-    public TimeSpan Bound(ReconnectPolicy policy, TimeSpan margin)
+    public TimeSpan Bound(ReconnectPolicy policy, TimeSpan ready, TimeSpan margin)
     {
         var retry = TimeSpan.Zero;
         for (var failures = 1; retry < Listening; failures++)
@@ -30,7 +32,7 @@ internal sealed record RecoveryWatch(TimeSpan Listening, TimeSpan Recovered)
             retry += policy.Delay(failures);
         }
 
-        return retry - Listening + margin;
+        return (retry > ready ? retry : ready) - Listening + margin;
     }
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(2);
