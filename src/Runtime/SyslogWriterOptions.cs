@@ -66,12 +66,19 @@ public sealed class SyslogWriterOptions
     /// <summary>The back-off between attempts after a connect or send failure. Default <see cref="ReconnectPolicy.Default"/> (1 s, ×2, 30 s).</summary>
     public ReconnectPolicy Reconnect { get; set; } = ReconnectPolicy.Default;
 
-    /// <summary>How long disposing the writer waits for queued messages to be sent before it closes. Default 5 s.</summary>
+    /// <summary>
+    /// How long disposing the writer waits for queued messages to be sent before it closes; then whatever the transport
+    /// still does is cut short, so Dispose returns within this + 1 s. Default 5 s.
+    /// </summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The clock for timestamps and reconnect back-off. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
-    /// <summary>Called with every error a logging call swallowed (CPython's <c>handleError</c>); it must not throw.</summary>
+    /// <summary>
+    /// Called with every error a logging call swallowed (CPython's <c>handleError</c>); it must not throw. It may log to
+    /// the writer: such a call never waits for room (under <see cref="SyslogOverflow.Block"/> it is dropped when the queue
+    /// is full), and an error it causes is counted but not reported again (OnError is never re-entered on a thread).
+    /// </summary>
     public Action<Exception>? OnError { get; set; }
 }
