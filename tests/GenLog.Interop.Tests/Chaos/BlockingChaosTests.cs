@@ -26,6 +26,7 @@ public sealed class BlockingChaosTests(ITestOutputHelper output)
     public async Task OnError_logging_into_its_own_writer_under_Block_while_the_server_is_down_for_1_5_s()
     {
         RsyslogServer.RequireRsyslogd();
+        ChaosSuite.WarmUp();
         await using var rsyslog = await RsyslogServer.StartAsync(new RsyslogOptions { Tcp = true, DirectQueue = true });
         await rsyslog.KillAsync();
         var errorLogger = new LoggingOnError();
@@ -76,6 +77,8 @@ public sealed class BlockingChaosTests(ITestOutputHelper output)
     [Fact]
     public async Task Dispose_under_Block_with_the_server_down_releases_every_waiting_logging_thread()
     {
+        ChaosSuite.WarmUp();
+
         // A port that refuses connections: bound, never listening.
         using var refusing = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         refusing.Bind(new IPEndPoint(IPAddress.Loopback, 0));

@@ -38,6 +38,7 @@ public sealed class StalledPeerChaosTests(ITestOutputHelper output)
     public async Task A_peer_that_hangs_blocks_no_logging_call_and_no_Dispose(Peer peer)
     {
         using var server = new SilentServer(receiveBufferSize: 4096);
+        ChaosSuite.WarmUp();
         ISyslogTransport transport = peer switch
         {
             Peer.TcpNeverReads => new TcpTransport("127.0.0.1", server.Port),
