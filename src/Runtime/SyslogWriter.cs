@@ -40,20 +40,21 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(transport);
         options ??= new SyslogWriterOptions();
         _layout = new MessageLayout(options, pickle: transport is IPythonTransport);
+        // What the transport says it can carry (public capabilities: a transport of the user's is treated alike).
         var largest = transport switch
         {
-            UdpTransport => UdpTransport.MaxDatagramSize,
             IPythonTransport python => python.MaxPickleSize,
+            IDescribedTransport described => described.MaxMessageSize,
             _ => int.MaxValue,
         };
         if (_layout.MaxMessageSize > largest)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), _layout.MaxMessageSize, $"SyslogWriterOptions.MaxMessageSize must be at most {largest} for {transport.GetType().Name}, the largest datagram.");
+            throw new ArgumentOutOfRangeException(nameof(options), _layout.MaxMessageSize, $"SyslogWriterOptions.MaxMessageSize must be at most {largest} for {TransportNames.Describe(transport)}, the largest message it carries.");
         }
 
         _transport = transport;
         Statistics.TrackTransport(transport);
-        (transport as FailoverTransport)?.ReportErrorsTo(ReportError);
+        (transport as IRoutingTransport)?.ReportErrorsTo(ReportError);
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;
         _closeTimeout = options.CloseTimeout >= TimeSpan.Zero && options.CloseTimeout <= TimeSpan.FromDays(1)
@@ -355,6 +356,14 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
                 // Reported after the back-off was set and the transport dropped: a message OnError logs here is dropped
                 // by the back-off instead of re-entering a transport in the middle of failing.
                 ReportError(exception);
+            }
+            finally
+            {
+                if (Volatile.Read(ref _disposed) != 0)
+                {
+                    // Dispose gave up waiting for this send (a transport that cannot be aborted): close it now.
+                    CloseTransport();
+                }
             }
         }
     }

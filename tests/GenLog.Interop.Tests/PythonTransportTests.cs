@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using GenLog.Interop.Tests.Support;
@@ -167,7 +168,7 @@ public sealed class PythonTransportTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
-    public async Task Genlogs_record_unpickles_to_what_cpythons_make_pickle_sends_for_the_same_values()
+    public async Task Genlogs_record_unpickles_to_what_cpythons_make_pickle_sends_for_the_same_call()
     {
         await using var receiver = await Receiver();
         await using (var writer = SyslogWriter.Create($"python://127.0.0.1:{receiver.Port}", Options()))
@@ -177,13 +178,37 @@ public sealed class PythonTransportTests(ITestOutputHelper output)
             await writer.FlushAsync().WaitAsync(Wait);
         }
 
-        await receiver.WaitForLinesAsync(2, Wait);
-        foreach (var line in receiver.Lines)
+        // What CPython's logging would record for the same two calls, built from the calls and the
+        // declarations above (local2 = 18; warning = 4 and level 30; error = 3 and level 40), not from what GenLog sent.
+        var calls = new[]
         {
-            var genlog = JsonDocument.Parse(line).RootElement;
-            var cpython = await Peers.RunPythonAsync([Peers.ScriptPath("make_pickle.py")], standardInput: line);
+            new JsonObject
+            {
+                ["levelno"] = 30, ["lineno"] = LineOf("partial void Order("), ["funcName"] = "Order", ["msg"] = "Order 7 for Zoë",
+                ["syslog_severity"] = 4, ["msgid"] = "ORDER",
+                ["order"] = 7, ["customer"] = "Zoë", ["big"] = 1, ["huge"] = 2, ["wide"] = 3, ["giant"] = 4, ["ratio"] = 0.25, ["single"] = 1.5,
+                ["flag"] = false, ["missing"] = "present", ["maybe"] = 9, ["id"] = "00000000-0000-0000-0000-000000000000", ["price"] = "1",
+            },
+            new JsonObject
+            {
+                ["levelno"] = 40, ["lineno"] = LineOf("partial void Failed("), ["funcName"] = "Failed", ["msg"] = "Failed: System.TimeoutException: late",
+                ["exc_text"] = "System.TimeoutException: late", ["syslog_severity"] = 3, ["param_name"] = "n", ["param_msg"] = "m",
+            },
+        };
+
+        await receiver.WaitForLinesAsync(2, Wait);
+        Assert.Equal(2, receiver.Lines.Count);
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var call = calls[i];
+            call["name"] = "GenLog.Interop.Tests.PyLog";
+            call["pathname"] = SourcePath();
+            call["syslog_facility"] = 18;
+            call["sd_id"] = "py@32473";
+            var cpython = await Peers.RunPythonAsync([Peers.ScriptPath("make_pickle.py")], standardInput: call.ToJsonString());
             Assert.True(cpython.ExitCode == 0, cpython.Describe());
             var reference = JsonDocument.Parse(cpython.StandardOutput).RootElement;
+            var genlog = JsonDocument.Parse(receiver.Lines[i]).RootElement;
 
             // The same keys with the same values, but for what depends on the moment and the process.
             var moment = new HashSet<string> { "created", "msecs", "relativeCreated", "thread", "threadName", "process", "processName", "taskName" };
@@ -279,7 +304,7 @@ public sealed class PythonTransportTests(ITestOutputHelper output)
         await writer.FlushAsync().WaitAsync(Wait);
 
         // Everything logged while the receiver was down must arrive; wait for it rather than for a fixed time.
-        await TlsTransportTests.WaitUntilAsync(() => Enumerable.Range(100, 100).All(receiver.Records().Select(r => Int(r, "amount")).ToHashSet().Contains));
+        await Eventually.HoldsAsync(() => Enumerable.Range(100, 100).All(receiver.Records().Select(r => Int(r, "amount")).ToHashSet().Contains), "amounts 100 to 199 at the receiver");
         var amounts = receiver.Records().Select(r => Int(r, "amount")).ToList();
         var missing = Enumerable.Range(0, 200).Except(amounts).Count();
         var duplicated = amounts.Count - amounts.Distinct().Count();
@@ -324,8 +349,11 @@ public sealed class PythonTransportTests(ITestOutputHelper output)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port);
-        await client.GetStream().WriteAsync(frame);
+        var stream = client.GetStream();
+        await stream.WriteAsync(frame);
         client.Client.Shutdown(SocketShutdown.Send);
-        await Task.Delay(100);
+
+        // The receiver reads to the end and closes its side: then it has handled the frame.
+        Assert.Equal(0, await stream.ReadAsync(new byte[1]).AsTask().WaitAsync(Wait));
     }
 }

@@ -9,6 +9,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using GenLog.Interop.Tests.Support;
+using GenLog.TestSupport;
 
 namespace GenLog.Interop.Tests;
 
@@ -75,7 +76,7 @@ public sealed class TlsTransportTests
         await using (var writer = new SyslogWriter(new TlsTransport("localhost", port, tls) { ConnectTimeout = TimeSpan.FromSeconds(1) }, Options(errors)))
         {
             SequenceLog.Numbered(writer, 1, "must never be sent");
-            await WaitUntilAsync(() => errors.Any(e => e is AuthenticationException));
+            await Eventually.HoldsAsync(() => errors.Any(e => e is AuthenticationException), "an AuthenticationException");
             Assert.Equal(0, writer.Statistics.Sent);
             Assert.True(writer.Statistics.Errors >= 1);
         }
@@ -83,17 +84,6 @@ public sealed class TlsTransportTests
         Assert.Contains(errors, e => e is AuthenticationException);
         var (bytes, _) = await server.WaitAsync(Timeout);
         Assert.Empty(bytes);
-    }
-
-    /// <summary>Polls until <paramref name="condition"/> holds; fails after the timeout (no fixed sleeps under load).</summary>
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>Accepts one TLS connection and returns all the plain text it received (empty when the handshake failed).</summary>

@@ -52,6 +52,8 @@ public class FaultTests
             PlainLog.Text(writer, i.ToString());
         }
 
+        // A flush that counted the evictions as its own progress would complete now (its continuation runs within microseconds).
+        await Task.WhenAny(flush, Task.Delay(300));
         Assert.False(flush.IsCompleted, "message 0 is still held by the sender while the server is down: the flush must wait for it");
 
         transport.Up = true;
@@ -211,6 +213,21 @@ public class FaultTests
         await writer.DisposeAsync();
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Dispose took {clock.Elapsed} with CloseTimeout 1 s against a RELP server that never answers");
         Assert.Equal(1, writer.Statistics.DroppedShutdown);
+
+        // The wait for the answer was cut short, not left running: the server sees the connection end now, not after
+        // the 5-minute ResponseTimeout.
+        peer.ReceiveTimeout = 5_000;
+        var buffer = new byte[4096];
+        try
+        {
+            while (peer.Receive(buffer) > 0)
+            {
+            }
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            // Closed abortively: ended all the same.
+        }
     }
 
     [Fact]
@@ -252,6 +269,27 @@ public class FaultTests
         time.Advance(TimeSpan.FromSeconds(1));
         await writer.FlushAsync().WaitAsync(RealTimeout);
         Assert.Equal(1, writer.Statistics.Sent);
+    }
+
+    [Fact]
+    public async Task RELPs_response_timeout_runs_on_the_transports_clock()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        var time = new ManualTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        using var transport = new RelpTransport("127.0.0.1", ((IPEndPoint)listener.LocalEndPoint!).Port) { ResponseTimeout = TimeSpan.FromSeconds(30), TimeProvider = time };
+
+        // The server accepts and never answers 'open': the wait ends when the transport's clock passes 30 s, not before.
+        var connecting = Task.Run(transport.Connect);
+        using var peer = await listener.AcceptAsync().WaitAsync(RealTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), time.WaitForTimer(RealTimeout));
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Task.WhenAny(connecting, Task.Delay(200));
+        Assert.False(connecting.IsCompleted, "timed out before the clock reached ResponseTimeout");
+        time.Advance(TimeSpan.FromSeconds(1));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => connecting.WaitAsync(RealTimeout));
+        Assert.Contains("the response to open", error.Message);
     }
 
     [Theory]

@@ -9,6 +9,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using GenLog.TestSupport;
 using GenLog.Transports;
 
 namespace GenLog.Tests;
@@ -134,47 +135,73 @@ public sealed class RelpTests
     [Fact]
     public async Task No_more_than_the_window_is_ever_unacknowledged()
     {
-        var maxOutstanding = 0;
+        // The server answers only when the test says so, oldest first; so the client's window is always full.
+        var unanswered = new ConcurrentQueue<int>();
+        var answer = new SemaphoreSlim(0);
         using var server = new FakeRelpServer(async (_, connection) =>
         {
             await connection.AnswerOpenAsync();
-            var outstanding = new Queue<int>();
-            while (!connection.Ended)
+            var answering = Task.Run(async () =>
             {
-                // Answers lag: up to three frames are read before the oldest is acknowledged.
-                var frame = await connection.ReadFrameAsync(TimeSpan.FromMilliseconds(30));
-                if (frame is { Command: "close" })
+                while (await answer.WaitAsync(Wait) && unanswered.TryDequeue(out var transaction))
+                {
+                    await connection.WriteAsync($"{transaction} rsp 6 200 OK\n");
+                }
+            });
+            while (await connection.ReadFrameAsync() is { } frame)
+            {
+                if (frame.Command == "close")
                 {
                     await connection.WriteAsync($"{frame.Transaction} rsp 6 200 OK\n");
                     break;
                 }
 
-                if (frame is { } received)
+                unanswered.Enqueue(frame.Transaction);
+            }
+
+            answer.Release(); // nothing is left to answer: the answering loop ends
+            await answering;
+        });
+
+        // The transport on a thread of the test's own, so the test sees when a call waits.
+        const int messages = 6;
+        var sent = 0;
+        var failure = default(Exception);
+        var client = new Thread(() =>
+        {
+            try
+            {
+                using var transport = new RelpTransport("127.0.0.1", server.Port) { WindowSize = 2, ResponseTimeout = Wait };
+                transport.Connect();
+                for (var i = 0; i < messages; i++)
                 {
-                    outstanding.Enqueue(received.Transaction);
-                    maxOutstanding = Math.Max(maxOutstanding, outstanding.Count);
+                    transport.Send(Encoding.UTF8.GetBytes("<14>Text: w" + i));
+                    Interlocked.Increment(ref sent);
                 }
 
-                if (outstanding.Count >= 3 || (frame is null && outstanding.Count > 0))
-                {
-                    await connection.WriteAsync($"{outstanding.Dequeue()} rsp 6 200 OK\n");
-                }
+                transport.Flush();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
             }
         });
-        var errors = new ConcurrentQueue<Exception>();
-        await using (var writer = new SyslogWriter(new RelpTransport("127.0.0.1", server.Port) { WindowSize = 2 }, Options(errors)))
-        {
-            for (var i = 0; i < 20; i++)
-            {
-                PlainLog.Text(writer, "w" + i);
-            }
+        client.Start();
 
-            await writer.FlushAsync().WaitAsync(Wait);
-            Assert.Equal(20, writer.Statistics.Sent);
+        for (var answered = 0; answered < messages; answered++)
+        {
+            // Each time the client waits, the server holds exactly the window (2) of unanswered commands, or what is left.
+            var window = Math.Min(2, messages - answered);
+            await Eventually.HoldsAsync(
+                () => (client.ThreadState & ThreadState.WaitSleepJoin) != 0 && unanswered.Count == window && Volatile.Read(ref sent) == Math.Min(answered + 2, messages),
+                $"the client waiting with {window} unanswered after {answered} answers");
+            Assert.Equal(answered + window, server.Syslog(0).Count);
+            answer.Release();
         }
 
-        Assert.Equal(2, maxOutstanding);
-        Assert.Empty(errors);
+        Assert.True(client.Join(Wait), "the client did not finish");
+        Assert.Null(failure);
+        Assert.Equal(Enumerable.Range(0, messages).Select(i => "w" + i), server.Syslog(0).Select(f => f.Text));
     }
 
     [Fact]
@@ -250,25 +277,28 @@ public sealed class RelpTests
 
         public IReadOnlyList<Frame> Syslog(int index) => Frames(index).Where(f => f.Command == "syslog").ToArray();
 
+        /// <summary>Stops the server and waits for every connection's handler: a failed server-side assertion fails the test.</summary>
         public void Dispose()
         {
             _listener.Stop();
+            Assert.True(_accepting.Wait(Wait), "the accept loop did not stop");
             foreach (var connection in _connections.Values)
             {
                 connection.Abort();
             }
 
-            _accepting.Wait(Wait);
+            var handlers = _connections.OrderBy(c => c.Key).Select(c => c.Value.Done).ToArray();
+            Assert.True(Task.WaitAll(handlers.Select(h => h.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray(), Wait), "a connection's handler did not end");
+            foreach (var handler in handlers)
+            {
+                // Rethrows the handler's own exception (an assertion's message), not an AggregateException.
+                handler.GetAwaiter().GetResult();
+            }
         }
 
         private async Task<Connection> ConnectionAsync(int index)
         {
-            var deadline = DateTime.UtcNow + Wait;
-            while (!_connections.ContainsKey(index) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(10);
-            }
-
+            await Eventually.HoldsAsync(() => _connections.ContainsKey(index), $"connection {index}", Wait);
             return _connections[index];
         }
 
@@ -313,7 +343,6 @@ public sealed class RelpTests
     {
         private readonly NetworkStream _stream = new(socket, ownsSocket: true);
         private readonly byte[] _one = new byte[1];
-        private Task<int>? _pendingRead;
 
         public ConcurrentQueue<byte> Raw { get; } = new();
 
@@ -321,23 +350,27 @@ public sealed class RelpTests
 
         public Task Done { get; set; } = Task.CompletedTask;
 
-        /// <summary>True once the client closed its side.</summary>
-        public bool Ended { get; private set; }
-
-        public async Task AnswerOpenAsync()
+        public async Task<Frame> AnswerOpenAsync()
         {
             var open = await ReadFrameAsync() ?? throw new EndOfStreamException();
             Assert.Equal("open", open.Command);
             await WriteAsync($"{open.Transaction} rsp 37 200 OK\nrelp_version=0\ncommands=syslog\n");
+            return open;
         }
 
-        /// <summary>imrelp's way: open accepted, every command answered 200 OK, close answered and the connection closed.</summary>
+        /// <summary>
+        /// imrelp's way: open accepted, every command answered 200 OK, close answered and the connection closed.
+        /// Each command's transaction number must be one more than the one before (librelp's rule); checked after
+        /// the answer, so only the handler's result (awaited on dispose) reports it.
+        /// </summary>
         public async Task AcknowledgeAllAsync()
         {
-            await AnswerOpenAsync();
+            var previous = (await AnswerOpenAsync()).Transaction;
             while (await ReadFrameAsync() is { } frame)
             {
                 await WriteAsync($"{frame.Transaction} rsp 6 200 OK\n");
+                Assert.True(frame.Transaction == previous + 1, $"{frame.Command} has transaction {frame.Transaction} after {previous}");
+                previous = frame.Transaction;
                 if (frame.Command == "close")
                 {
                     return;
@@ -357,14 +390,14 @@ public sealed class RelpTests
 
         public void Abort() => _stream.Dispose();
 
-        /// <summary>The next frame; null at EOF, or when <paramref name="timeout"/> passes first (the read goes on).</summary>
-        public async Task<Frame?> ReadFrameAsync(TimeSpan? timeout = null)
+        /// <summary>The next frame; null at EOF.</summary>
+        public async Task<Frame?> ReadFrameAsync()
         {
             var header = new StringBuilder();
             var fields = new List<string>();
             while (fields.Count < 3)
             {
-                var b = await ReadByteAsync(header.Length == 0 && fields.Count == 0 ? timeout : null);
+                var b = await ReadByteAsync();
                 if (b is null)
                 {
                     return null;
@@ -390,10 +423,10 @@ public sealed class RelpTests
             var data = new byte[int.Parse(fields[2], CultureInfo.InvariantCulture)];
             for (var i = 0; i < data.Length; i++)
             {
-                data[i] = await ReadByteAsync(null) ?? throw new EndOfStreamException();
+                data[i] = await ReadByteAsync() ?? throw new EndOfStreamException();
             }
 
-            Assert.Equal((byte)'\n', await ReadByteAsync(null));
+            Assert.Equal((byte)'\n', await ReadByteAsync());
             var frame = new Frame(int.Parse(fields[0], CultureInfo.InvariantCulture), fields[1], StripHeader(Encoding.UTF8.GetString(data)));
             Frames.Enqueue(frame);
             return frame;
@@ -402,19 +435,11 @@ public sealed class RelpTests
         /// <summary>Bare messages are "&lt;14&gt;Text: …": the text is what the tests compare.</summary>
         private static string StripHeader(string data) => data.StartsWith("<14>Text: ", StringComparison.Ordinal) ? data["<14>Text: ".Length..] : data;
 
-        private async Task<byte?> ReadByteAsync(TimeSpan? timeout)
+        private async Task<byte?> ReadByteAsync()
         {
-            _pendingRead ??= _stream.ReadAsync(_one, 0, 1);
-            if (timeout is { } limit && await Task.WhenAny(_pendingRead, Task.Delay(limit)) != _pendingRead)
-            {
-                return null;
-            }
-
-            var read = await _pendingRead;
-            _pendingRead = null;
+            var read = await _stream.ReadAsync(_one.AsMemory(0, 1));
             if (read == 0)
             {
-                Ended = true;
                 return null;
             }
 

@@ -58,14 +58,16 @@ public class Rfc5424Tests
     }
 
     [Fact]
-    public void Cpython_names_and_numbers_on_the_attribute_give_the_same_pri_as_encode()
+    public void Cpython_names_and_numbers_on_the_attribute_give_the_rfc_5424_pri()
     {
         var (writer, transport) = Writers.Capture();
         PlainLog.DiskFull(writer, "/dev/sda1", 97.25);
         PlainLog.Numbers(writer, long.MinValue, 1.5m);
-        Assert.Equal(SyslogPriority.Encode("local0", "err"), Rfc5424Parser.Parse(transport.Messages[0]).Pri);
+        // RFC 5424 §6.2.1 and CPython SysLogHandler: local0 = 16, err = 3, so PRI = 16 * 8 + 3.
+        Assert.Equal(131, Rfc5424Parser.Parse(transport.Messages[0]).Pri);
         Assert.Equal("Disk /dev/sda1 is 97.2% full", Rfc5424Parser.Parse(transport.Messages[0]).Msg);
-        Assert.Equal(SyslogPriority.Encode(4, 6), Rfc5424Parser.Parse(transport.Messages[1]).Pri);
+        // Facility 4 (auth), severity 6 (info): 4 * 8 + 6.
+        Assert.Equal(38, Rfc5424Parser.Parse(transport.Messages[1]).Pri);
         Assert.Equal("Numbers -9223372036854775808 1.5", Rfc5424Parser.Parse(transport.Messages[1]).Msg);
     }
 
@@ -196,7 +198,8 @@ public class Rfc5424Tests
         new InstanceLog(writer).Counted(3);
         new FieldLog(writer).Named("n");
         Assert.Equal("Instance 3", Rfc5424Parser.Parse(transport.Messages[0]).Msg);
-        Assert.Equal(SyslogPriority.Encode(SyslogFacility.User, SyslogSeverity.Alert), Rfc5424Parser.Parse(transport.Messages[1]).Pri);
+        // user (1) * 8 + alert (1).
+        Assert.Equal(9, Rfc5424Parser.Parse(transport.Messages[1]).Pri);
     }
 
     [Fact]

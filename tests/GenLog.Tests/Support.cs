@@ -69,6 +69,9 @@ public sealed class ScriptedTransport(TimeProvider time) : ISyslogTransport
     /// <summary>Released once per connect attempt.</summary>
     public System.Threading.SemaphoreSlim AttemptMade { get; } = new(0);
 
+    /// <summary>While reset, a connect attempt hangs (after <see cref="AttemptMade"/>), as a connect to a host that does not answer.</summary>
+    public System.Threading.ManualResetEventSlim ConnectGate { get; } = new(true);
+
     /// <summary>The clock's time at each connect attempt.</summary>
     public List<DateTimeOffset> Attempts { get; } = new();
 
@@ -93,6 +96,7 @@ public sealed class ScriptedTransport(TimeProvider time) : ISyslogTransport
         }
 
         AttemptMade.Release();
+        ConnectGate.Wait();
         if (!Up)
         {
             throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);

@@ -54,7 +54,8 @@ public class WriterTests
         PlainLog.Text(writer, "x");
         var message = Rfc5424Parser.Parse(transport.Last);
         Assert.Equal(Environment.ProcessId.ToString(), message.ProcId);
-        Assert.Equal(SyslogFacility.User, SyslogPriority.Decode(message.Pri).Facility);
+        // The default facility is user (1); PlainLog.Text is informational (6): 1 * 8 + 6.
+        Assert.Equal(14, message.Pri);
         Assert.Equal(SyslogFormat.Rfc5424, writer.Format);
         Assert.Equal(8192, writer.MaxMessageSize);
         Assert.NotEqual("-", message.HostName);
@@ -81,6 +82,37 @@ public class WriterTests
         Assert.Equal(3, writer.Statistics.Dropped);
         Assert.Equal(0, writer.Statistics.Sent);
         Assert.All(errors, e => Assert.IsType<SocketException>(e));
+    }
+
+    [Fact]
+    public void Synchronous_mode_starts_the_back_off_over_after_a_success()
+    {
+        var time = new ManualTime(Writers.Now);
+        var transport = new ScriptedTransport(time);
+        var reconnect = new ReconnectPolicy { InitialDelay = TimeSpan.FromSeconds(1), Factor = 2, MaxDelay = TimeSpan.FromSeconds(30) };
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Format = SyslogFormat.Bare, Synchronous = true, TimeProvider = time, Reconnect = reconnect });
+
+        PlainLog.Text(writer, "fails");
+        time.Advance(TimeSpan.FromSeconds(1));
+        transport.Up = true;
+        PlainLog.Text(writer, "succeeds");
+        transport.Up = false;
+        transport.Disconnect();
+        PlainLog.Text(writer, "fails again");
+
+        // One failure since the success: the retry is due after InitialDelay (1 s), not after the second step (2 s).
+        time.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        PlainLog.Text(writer, "inside the back-off");
+        Assert.Equal(3, transport.Attempts.Count);
+        time.Advance(TimeSpan.FromTicks(1));
+        transport.Up = true;
+        PlainLog.Text(writer, "retried");
+
+        var start = Writers.Now;
+        Assert.Equal(new[] { start, start.AddSeconds(1), start.AddSeconds(1), start.AddSeconds(2) }, transport.Attempts);
+        Assert.Equal(new[] { "<14>Text: succeeds", "<14>Text: retried" }, transport.Delivered);
+        Assert.Equal(2, writer.Statistics.Sent);
+        Assert.Equal(3, writer.Statistics.DroppedSendFailure);
     }
 
     [Fact]
@@ -118,13 +150,17 @@ public class WriterTests
         var message = new SyslogMessageBuilder(writer, (SyslogFacility)1000, SyslogSeverity.Warning, default, default);
         message.BeginText();
         message.Send();
-        Assert.Equal(SyslogPriority.Encode(SyslogFacility.Local2, SyslogSeverity.Warning), Rfc5424Parser.Parse(transport.Last).Pri);
+        // local2 (18) * 8 + warning (4).
+        Assert.Equal(148, Rfc5424Parser.Parse(transport.Last).Pri);
     }
 
     [Fact]
     public void A_null_writer_is_a_disabled_call()
     {
-        PlainLog.Text(null!, "nothing happens");
+        // Disabled: no exception, and no argument is formatted (the ToString that would throw is never called).
+        var thing = new ThrowingThing();
+        Assert.Null(Record.Exception(() => PlainLog.WithObject(null!, thing)));
+        Assert.Equal(0, thing.Calls);
     }
 
     [Theory]
@@ -202,6 +238,12 @@ public class WriterTests
 
     private sealed class ThrowingThing : Thing
     {
-        public override string ToString() => throw new FormatException("broken ToString");
+        public int Calls { get; private set; }
+
+        public override string ToString()
+        {
+            Calls++;
+            throw new FormatException("broken ToString");
+        }
     }
 }

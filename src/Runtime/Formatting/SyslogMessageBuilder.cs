@@ -30,7 +30,7 @@ public ref struct SyslogMessageBuilder
     /// <summary>The room a formatted value is first given; a longer one grows the buffer and is formatted again.</summary>
     private const int FormattedGuess = 64;
 
-    // RFC 5424 §8.2 / DESIGN §5: C0 controls except TAB, and DEL.
+    // RFC 5424 §8.2 (docs/formats.md, EscapeControlCharacters): C0 controls except TAB, and DEL.
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f"u8);
 
@@ -207,7 +207,7 @@ public ref struct SyslogMessageBuilder
                 _bytes[_position++] = (byte)'-';
             }
 
-            // MSG is cut first (DESIGN §5): when SD had to be shortened there is no room for any of it, and
+            // MSG is cut first (docs/formats.md, size limit): when SD had to be shortened there is no room for any of it, and
             // with Utf8Bom on, MSG is never sent without its BOM (RFC 5424 §6.4). RFC 5424 §6: SD [SP MSG].
             _section = Section.Text;
             if (_truncated || !Fits(1 + (_layout.Utf8Bom ? 3 : 0) + 1))

@@ -36,7 +36,8 @@ internal sealed class RelpSession : IDisposable
     private readonly Socket _socket;
     private readonly CancellationTokenRegistration _abortRegistration;
     private readonly Stream _stream;
-    private readonly TimeSpan _responseTimeout;
+    private readonly RelpResponseClock _responseClock;
+    private bool _expired;
     private readonly int _window;
     private readonly int _maxTransactionNumber;
     private readonly object _gate = new();
@@ -55,12 +56,12 @@ internal sealed class RelpSession : IDisposable
     private Exception? _failure;
     private bool _abandoned;
 
-    private RelpSession(Socket socket, Stream stream, TimeSpan responseTimeout, int window, int maxTransactionNumber, CancellationTokenRegistration abortRegistration)
+    private RelpSession(Socket socket, Stream stream, RelpResponseClock responseClock, int window, int maxTransactionNumber, CancellationTokenRegistration abortRegistration)
     {
         _abortRegistration = abortRegistration;
         _socket = socket;
         _stream = stream;
-        _responseTimeout = responseTimeout;
+        _responseClock = responseClock;
         _window = window;
         _maxTransactionNumber = maxTransactionNumber;
         _reader = Task.Run(ReadAsync);
@@ -94,7 +95,7 @@ internal sealed class RelpSession : IDisposable
     /// Connects (and authenticates TLS) within <paramref name="connectTimeout"/>, sends <c>open</c> and waits for its
     /// response, which must accept relp_version and the syslog command ("Command open").
     /// </summary>
-    public static RelpSession Open(string host, int port, SslClientAuthenticationOptions? tls, TimeSpan connectTimeout, TimeSpan writeTimeout, TimeSpan responseTimeout, int window, int maxTransactionNumber, AbortSignal abort)
+    public static RelpSession Open(string host, int port, SslClientAuthenticationOptions? tls, TimeSpan connectTimeout, TimeSpan writeTimeout, RelpResponseClock responseClock, int window, int maxTransactionNumber, AbortSignal abort)
     {
         var address = HostResolver.Resolve(host, connectTimeout, abort);
         var endPoint = new IPEndPoint(address, port);
@@ -107,7 +108,7 @@ internal sealed class RelpSession : IDisposable
         {
             // librelp speaks TLS from the first byte.
             var stream = SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls, abort);
-            session = new RelpSession(socket, stream, responseTimeout, window, maxTransactionNumber, registration);
+            session = new RelpSession(socket, stream, responseClock, window, maxTransactionNumber, registration);
             session.Handshake(endPoint);
             return session;
         }
@@ -213,10 +214,11 @@ internal sealed class RelpSession : IDisposable
                 WriteBuffer();
                 lock (_gate)
                 {
-                    var deadline = DateTime.UtcNow + CloseWait;
-                    while (!_closeAnswered && _failure is null && DateTime.UtcNow < deadline)
+                    // A bounded courtesy on the real clock: Dispose's CloseTimeout aborts it anyway.
+                    var waited = System.Diagnostics.Stopwatch.StartNew();
+                    while (!_closeAnswered && _failure is null && waited.Elapsed < CloseWait)
                     {
-                        Monitor.Wait(_gate, CloseWait);
+                        Monitor.Wait(_gate, CloseWait - waited.Elapsed);
                     }
                 }
             }
@@ -281,10 +283,20 @@ internal sealed class RelpSession : IDisposable
     }
 
     /// <summary>Waits on <see cref="_gate"/> (held) until <paramref name="done"/>; fails on a session failure or when no response arrives for the response timeout.</summary>
+    /// <summary>
+    /// Waits (holding <c>_gate</c>, which Monitor.Wait releases) until <paramref name="done"/>, a failure, or no response for
+    /// the response timeout — a timer on the transport's clock, so a test's clock drives it; every response starts it over.
+    /// </summary>
     private void WaitUntil(Func<bool> done, string what)
     {
+        if (done())
+        {
+            return;
+        }
+
         var progress = _oldest;
-        var deadline = DateTime.UtcNow + _responseTimeout;
+        _expired = false;
+        using var timer = _responseClock.Start(static state => ((RelpSession)state!).Expire(), this);
         while (!done())
         {
             ThrowIfFailed();
@@ -292,16 +304,25 @@ internal sealed class RelpSession : IDisposable
             {
                 // A response arrived: the server is alive, the timeout starts over.
                 progress = _oldest;
-                deadline = DateTime.UtcNow + _responseTimeout;
+                _expired = false;
+                _responseClock.Restart(timer);
             }
-
-            var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero)
+            else if (_expired)
             {
-                throw new TimeoutException($"The RELP server sent no response for {_responseTimeout.TotalSeconds:0.###} s while GenLog waited for {what} ({_next - _oldest} command(s) unanswered).");
+                throw new TimeoutException($"The RELP server sent no response for {_responseClock.Timeout.TotalSeconds:0.###} s while GenLog waited for {what} ({_next - _oldest} command(s) unanswered).");
             }
 
-            Monitor.Wait(_gate, remaining);
+            Monitor.Wait(_gate);
+        }
+    }
+
+    /// <summary>The response timer ran out: the waiter sees it.</summary>
+    private void Expire()
+    {
+        lock (_gate)
+        {
+            _expired = true;
+            Monitor.PulseAll(_gate);
         }
     }
 

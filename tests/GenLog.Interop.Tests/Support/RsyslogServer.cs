@@ -394,11 +394,22 @@ public sealed class RsyslogServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The records after waiting <paramref name="delay"/>: for asserting that something did NOT arrive.</summary>
-    public async Task<IReadOnlyList<RsyslogRecord>> ReadRecordsAfterAsync(TimeSpan delay)
+    /// <summary>
+    /// For asserting that something did NOT arrive, without a fixed wait: sends a sentinel record over the plain TCP
+    /// listener (<see cref="RsyslogOptions.Tcp"/>), waits for it, and returns the records written before it. rsyslog
+    /// writes what it received in order, so what was sent before the sentinel and is not there never arrived.
+    /// </summary>
+    public async Task<IReadOnlyList<RsyslogRecord>> RecordsBeforeSentinelAsync(TimeSpan timeout)
     {
-        await Task.Delay(delay);
-        return ReadRecords();
+        var sentinel = "sentinel-" + Guid.NewGuid().ToString("N");
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, TcpPort);
+            await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes($"<14>1 - - - - - - {sentinel}\n"));
+        }
+
+        var records = await WaitAsync(records => records.Any(r => r.Msg == sentinel), "the sentinel record", timeout);
+        return records.TakeWhile(r => r.Msg != sentinel).ToArray();
     }
 
     /// <summary>Kills rsyslogd with SIGKILL (no clean shutdown: a crash) and waits until it is gone.</summary>
