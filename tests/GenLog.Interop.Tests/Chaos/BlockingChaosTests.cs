@@ -47,7 +47,7 @@ public sealed class BlockingChaosTests(ITestOutputHelper output)
         var statistics = writer.Statistics;
         var (sent, dropped, queued) = (statistics.Sent, statistics.Dropped, statistics.QueueLength);
         var disposeTook = await ChaosSuite.TimedDisposeAsync(writer);
-        var records = await rsyslog.ReadRecordsAfterAsync(TimeSpan.FromMilliseconds(500));
+        var records = await rsyslog.RecordsBeforeSentinelAsync(TimeSpan.FromSeconds(20));
         var check = SequenceCheck.Of(records, load.Calls);
         var fromOnError = records.Count(record => record.Msg.Contains(LoggingOnError.Tag, StringComparison.Ordinal));
 
