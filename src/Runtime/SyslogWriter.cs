@@ -55,27 +55,15 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         _transport = transport;
         Statistics.TrackTransport(transport);
         (transport as IRoutingTransport)?.ReportErrorsTo(ReportError);
+        options.ValidateDelivery(_layout.MaxMessageSize);
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;
-        _closeTimeout = options.CloseTimeout >= TimeSpan.Zero && options.CloseTimeout <= TimeSpan.FromDays(1)
-            ? options.CloseTimeout
-            : throw new ArgumentOutOfRangeException(nameof(options), options.CloseTimeout, "SyslogWriterOptions.CloseTimeout must be from 0 to 1 day.");
-        _reconnect = options.Reconnect ?? throw new ArgumentNullException(nameof(options), "SyslogWriterOptions.Reconnect must not be null.");
-        _reconnect.Validate();
+        _closeTimeout = options.CloseTimeout;
+        _reconnect = options.Reconnect;
         if (options.Synchronous)
         {
             _synchronousSchedule = new RetrySchedule(_reconnect, _layout.TimeProvider);
             return;
-        }
-
-        if (options.QueueCapacity < _layout.MaxMessageSize + sizeof(int) || options.QueueCapacity > MaxQueueCapacity)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.QueueCapacity, $"SyslogWriterOptions.QueueCapacity must be from MaxMessageSize + 4 ({_layout.MaxMessageSize + sizeof(int)}) to {MaxQueueCapacity} bytes.");
-        }
-
-        if (options.Overflow is not (SyslogOverflow.DropNewest or SyslogOverflow.DropOldest or SyslogOverflow.Block))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Overflow, "SyslogWriterOptions.Overflow must be DropNewest, DropOldest or Block.");
         }
 
         _queue = new MessageQueue(options.QueueCapacity, options.Overflow);

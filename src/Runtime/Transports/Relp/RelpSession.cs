@@ -16,7 +16,7 @@ namespace GenLog.Transports;
 /// acknowledgements, a negative answer, a malformed frame, <c>serverclose</c> and EOF are seen at once, and the window
 /// frees up while the sender is still writing.
 /// </summary>
-internal sealed class RelpSession : IDisposable
+internal sealed partial class RelpSession : IDisposable
 {
     /// <summary>"RELP FRAME": <c>NUMBER = 1*9DIGIT</c>, so a transaction number is at most 999,999,999.</summary>
     public const int MaxTransactionNumber = 999_999_999;
@@ -42,8 +42,7 @@ internal sealed class RelpSession : IDisposable
     private readonly int _maxTransactionNumber;
     private readonly object _gate = new();
     private readonly Task _reader;
-    private byte[] _buffer = new byte[WriteBufferSize];
-    private int _length;
+    private readonly RelpFrameWriter _frames = new(WriteBufferSize);
 
     // Under _gate: the reader answers what the sender asked.
     private int _next = 1;
@@ -248,7 +247,7 @@ internal sealed class RelpSession : IDisposable
             Monitor.PulseAll(_gate);
         }
 
-        _length = 0;
+        _frames.Clear();
         _abortRegistration.Dispose();
         _stream.Dispose();
         _socket.Dispose();
@@ -278,7 +277,7 @@ internal sealed class RelpSession : IDisposable
         var commands = Array.Find(offers, offer => offer.StartsWith("commands=", StringComparison.Ordinal));
         if (version is null || commands is null || Array.IndexOf(commands["commands=".Length..].Split(','), "syslog") < 0)
         {
-            throw new IOException($"The RELP server at {endPoint} did not accept the offers relp_version and commands=syslog; it answered '{Escape(response)}'.");
+            throw new IOException($"The RELP server at {endPoint} did not accept the offers relp_version and commands=syslog; it answered '{Shown(Encoding.Latin1.GetBytes(response))}'.");
         }
     }
 
@@ -339,310 +338,7 @@ internal sealed class RelpSession : IDisposable
         }
     }
 
-    /// <summary>"RELP FRAME": <c>TXNR SP COMMAND SP DATALEN [SP DATA] TRAILER</c>; no SP and no DATA when DATALEN is 0.</summary>
-    private void Append(int transaction, ReadOnlySpan<byte> command, ReadOnlySpan<byte> data)
-    {
-        var needed = 9 + 1 + command.Length + 1 + 9 + 1 + data.Length + 1;
-        if (_length + needed > _buffer.Length)
-        {
-            WriteBuffer();
-            if (needed > _buffer.Length)
-            {
-                _buffer = new byte[needed];
-            }
-        }
+    private void Append(int transaction, ReadOnlySpan<byte> command, ReadOnlySpan<byte> data) => _frames.Append(transaction, command, data, _stream);
 
-        var destination = _buffer.AsSpan(_length);
-        transaction.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
-        destination[written++] = (byte)' ';
-        command.CopyTo(destination[written..]);
-        written += command.Length;
-        destination[written++] = (byte)' ';
-        data.Length.TryFormat(destination[written..], out var digits, default, CultureInfo.InvariantCulture);
-        written += digits;
-        if (data.Length > 0)
-        {
-            destination[written++] = (byte)' ';
-            data.CopyTo(destination[written..]);
-            written += data.Length;
-        }
-
-        destination[written++] = (byte)'\n';
-        _length += written;
-    }
-
-    private void WriteBuffer()
-    {
-        if (_length > 0)
-        {
-            var length = _length;
-            _length = 0;
-            _stream.Write(_buffer, 0, length);
-        }
-    }
-
-    /// <summary>Takes every frame the server sends off the wire until the connection ends.</summary>
-    private async Task ReadAsync()
-    {
-        var parser = new RelpResponseParser(MaxResponseData);
-        var buffer = new byte[4096];
-        Exception failure;
-        try
-        {
-            while (true)
-            {
-                var read = await _stream.ReadAsync(buffer).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    failure = new IOException("The RELP server closed the connection.");
-                    break;
-                }
-
-                var frames = parser.Feed(buffer.AsSpan(0, read));
-                foreach (var frame in frames)
-                {
-                    Handle(frame);
-                }
-            }
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-        }
-
-        lock (_gate)
-        {
-            _failure ??= failure;
-            Monitor.PulseAll(_gate);
-        }
-    }
-
-    private void Handle(RelpFrame frame)
-    {
-        lock (_gate)
-        {
-            if (frame.Transaction == 0)
-            {
-                // "Hint Command serverclose": the server closes the session; anything unanswered was not taken.
-                if (frame.Command == "serverclose")
-                {
-                    throw new IOException("The RELP server closed the session (serverclose).");
-                }
-
-                // Other hints (transaction 0) need no answer and change nothing.
-                return;
-            }
-
-            if (frame.Command != "rsp")
-            {
-                throw new InvalidDataException($"The RELP server sent the command '{frame.Command}' with transaction {frame.Transaction}; a server only answers with rsp.");
-            }
-
-            // Responses come "in the exact same order as commands were received", each with its command's TXNR.
-            if (_oldest == _next || frame.Transaction != _oldest)
-            {
-                throw new InvalidDataException($"The RELP server answered transaction {frame.Transaction}, but the oldest unanswered one is {(_oldest == _next ? "none" : _oldest.ToString(CultureInfo.InvariantCulture))}.");
-            }
-
-            // "rsp" data: STATUS SP HUMAN-TEXT [LF DATA]; 200 is OK, anything else an error.
-            var data = frame.Data;
-            var end = data.IndexOf('\n');
-            var line = end >= 0 ? data[..end] : data;
-            if (line.Length < 3 || !char.IsAsciiDigit(line[0]) || !char.IsAsciiDigit(line[1]) || !char.IsAsciiDigit(line[2]) || (line.Length > 3 && line[3] != ' '))
-            {
-                throw new InvalidDataException($"The RELP server's response to transaction {frame.Transaction} has no status code: '{Escape(data)}'.");
-            }
-
-            if (!line.StartsWith("200", StringComparison.Ordinal))
-            {
-                throw new IOException($"The RELP server refused transaction {frame.Transaction}: '{Escape(line)}'.");
-            }
-
-            if (frame.Transaction == _openTransaction)
-            {
-                _openResponse = end >= 0 ? data[(end + 1)..] : string.Empty;
-            }
-            else if (frame.Transaction == _closeTransaction)
-            {
-                _closeAnswered = true;
-            }
-            else if (!_abandoned)
-            {
-                _acknowledged++;
-            }
-
-            _oldest++;
-            Monitor.PulseAll(_gate);
-        }
-    }
-
-    private static string Escape(string text)
-    {
-        var shown = text.Length > 200 ? text[..200] + "…" : text;
-        return shown.Replace("\n", "\\n", StringComparison.Ordinal);
-    }
-}
-
-/// <summary>One frame received from a RELP server: its transaction number, command and data (Latin-1, for inspection only).</summary>
-internal readonly record struct RelpFrame(int Transaction, string Command, string Data);
-
-/// <summary>
-/// Cuts the bytes a RELP server sends into frames, as librelp's receive state machine does ("RELP FRAME"): TXNR of 1–9
-/// digits, SP, COMMAND of 1–32 letters, SP, DATALEN of 1–9 digits, then SP and DATALEN octets when DATALEN is not 0,
-/// then LF. Anything else is a malformed frame.
-/// </summary>
-internal sealed class RelpResponseParser(int maxData)
-{
-    private byte[] _pending = new byte[4096];
-    private int _length;
-
-    /// <summary>Adds received bytes; returns the frames completed by them.</summary>
-    /// <exception cref="InvalidDataException">The bytes do not form a RELP frame.</exception>
-    public System.Collections.Generic.List<RelpFrame> Feed(ReadOnlySpan<byte> received)
-    {
-        if (_length + received.Length > _pending.Length)
-        {
-            Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _length + received.Length));
-        }
-
-        received.CopyTo(_pending.AsSpan(_length));
-        _length += received.Length;
-        var frames = new System.Collections.Generic.List<RelpFrame>();
-        var start = 0;
-        while (TryParse(_pending.AsSpan(start, _length - start), out var frame, out var used))
-        {
-            frames.Add(frame);
-            start += used;
-        }
-
-        _pending.AsSpan(start, _length - start).CopyTo(_pending);
-        _length -= start;
-        return frames;
-    }
-
-    private bool TryParse(ReadOnlySpan<byte> bytes, out RelpFrame frame, out int used)
-    {
-        frame = default;
-        used = 0;
-        var position = 0;
-        if (!Number(bytes, ref position, out var transaction) || !Separator(bytes, ref position))
-        {
-            return false;
-        }
-
-        var commandStart = position;
-        while (position < bytes.Length && char.IsAsciiLetter((char)bytes[position]))
-        {
-            if (position - commandStart == 32)
-            {
-                throw Malformed(bytes, "a command longer than 32 letters");
-            }
-
-            position++;
-        }
-
-        if (position == bytes.Length)
-        {
-            return false;
-        }
-
-        if (position == commandStart)
-        {
-            throw Malformed(bytes, "no command");
-        }
-
-        var command = Encoding.ASCII.GetString(bytes[commandStart..position]);
-        if (!Separator(bytes, ref position) || !Number(bytes, ref position, out var dataLength))
-        {
-            return false;
-        }
-
-        if (dataLength > maxData)
-        {
-            throw Malformed(bytes, $"DATALEN {dataLength}, more than the {maxData} a response may have");
-        }
-
-        var data = string.Empty;
-        if (dataLength > 0)
-        {
-            if (!Separator(bytes, ref position))
-            {
-                return false;
-            }
-
-            if (bytes.Length - position < dataLength)
-            {
-                return false;
-            }
-
-            data = Encoding.Latin1.GetString(bytes.Slice(position, dataLength));
-            position += dataLength;
-        }
-
-        if (position == bytes.Length)
-        {
-            return false;
-        }
-
-        if (bytes[position] != (byte)'\n')
-        {
-            throw Malformed(bytes, "no LF after the data (TRAILER)");
-        }
-
-        frame = new RelpFrame(transaction, command, data);
-        used = position + 1;
-        return true;
-    }
-
-    /// <summary>Reads NUMBER = 1*9DIGIT; false when the bytes end inside it.</summary>
-    private static bool Number(ReadOnlySpan<byte> bytes, ref int position, out int value)
-    {
-        value = 0;
-        var start = position;
-        while (position < bytes.Length && char.IsAsciiDigit((char)bytes[position]))
-        {
-            if (position - start == 9)
-            {
-                throw Malformed(bytes, "a number of more than 9 digits");
-            }
-
-            value = (value * 10) + (bytes[position] - '0');
-            position++;
-        }
-
-        if (position == bytes.Length)
-        {
-            return false;
-        }
-
-        if (position == start)
-        {
-            throw Malformed(bytes, "a field that should be a number");
-        }
-
-        return true;
-    }
-
-    /// <summary>Expects SP; false when the bytes end before it.</summary>
-    private static bool Separator(ReadOnlySpan<byte> bytes, ref int position)
-    {
-        if (position == bytes.Length)
-        {
-            return false;
-        }
-
-        if (bytes[position] != (byte)' ')
-        {
-            throw Malformed(bytes, "no SP between the header fields");
-        }
-
-        position++;
-        return true;
-    }
-
-    private static InvalidDataException Malformed(ReadOnlySpan<byte> bytes, string problem)
-    {
-        var shown = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, 80)]).Replace("\n", "\\n", StringComparison.Ordinal);
-        return new InvalidDataException($"The RELP server sent a malformed frame ({problem}): '{shown}'.");
-    }
+    private void WriteBuffer() => _frames.WriteTo(_stream);
 }
