@@ -70,6 +70,7 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         _sender = new BackgroundSender(_queue, transport, _layout.MaxMessageSize, _reconnect, _layout.TimeProvider, Statistics, ReportError);
         var queue = _queue;
         Statistics.TrackQueue(() => queue.Pending);
+        ExitFlush.Add(this);
     }
 
     /// <summary>The largest <see cref="SyslogWriterOptions.QueueCapacity"/>: 1 GiB.</summary>
@@ -146,6 +147,7 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         }
 
         Volatile.Write(ref _disposed, 1);
+        ExitFlush.Remove(this);
         try
         {
             await CloseAsync().ConfigureAwait(false);
@@ -244,6 +246,9 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             ReportError(exception);
         }
     }
+
+    /// <summary>How long Dispose waits for the queue to drain (and the exit flush, for a writer never disposed).</summary>
+    internal TimeSpan CloseTimeout => _closeTimeout;
 
     /// <summary>The options in the pre-encoded form messages are built from.</summary>
     internal MessageLayout Layout => _layout;
