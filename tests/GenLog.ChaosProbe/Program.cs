@@ -14,12 +14,19 @@ using GenLog.Interop.Tests.Chaos;
 //        the writer is disposed while they log.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: GenLog.ChaosProbe dns|heap [name=value ...]");
+    Console.Error.WriteLine("usage: GenLog.ChaosProbe dns|heap|exit [name=value ...]");
     return 2;
 }
 
+// exit host=H port=P count=N: logs N messages to tcp://H:P and returns from Main without disposing the writer.
 var settings = args.Skip(1).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal);
 int Int(string name) => int.Parse(settings[name], NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+if (args[0] == "exit")
+{
+    ExitScenario.LogAndLeave(settings["host"], Int("port"), Int("count"));
+    return 0;
+}
 
 var report = args[0] switch
 {

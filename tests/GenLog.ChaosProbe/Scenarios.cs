@@ -174,6 +174,20 @@ public static class Scenarios
     }
 }
 
+/// <summary>A short-lived tool: it logs and returns from Main without disposing its writer.</summary>
+public static class ExitScenario
+{
+    /// <summary>Logs <paramref name="count"/> numbered messages to tcp://HOST:PORT and returns; the writer is never disposed.</summary>
+    public static void LogAndLeave(string host, int port, int count)
+    {
+        var writer = SyslogWriter.Create($"tcp://{host}:{port}");
+        for (var seq = 1; seq <= count; seq++)
+        {
+            ProbeLog.Numbered(writer, seq, "before exit");
+        }
+    }
+}
+
 /// <summary>The probe's sequence-numbered message (the same template as the interop tests' SequenceLog).</summary>
 public static partial class ProbeLog
 {

@@ -74,6 +74,51 @@ public sealed class ChaosProbeTests(ITestOutputHelper output)
         Assert.True(report.PeakResidentMiB < 256, $"peak resident memory {report.PeakResidentMiB:F0} MiB");
     }
 
+    [Fact]
+    public async Task A_tool_that_returns_from_Main_without_disposing_its_writer_still_sends_what_it_logged()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        listener.Listen();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndPoint!).Port;
+        var received = ReadUntilClosedAsync(listener);
+
+        const int count = 50;
+        var result = await ProcessRunner.RunAsync(DotnetCli.Executable, [ProbePath, "exit", "host=127.0.0.1", $"port={port}", $"count={count}"], TimeSpan.FromSeconds(60));
+        output.WriteLine(result.Describe());
+        Assert.Equal(0, result.ExitCode);
+
+        // RFC 6587 octet counting: "LEN SP MSG" frames; each MSG carries its sequence number.
+        var bytes = await received.WaitAsync(TimeSpan.FromSeconds(30));
+        var numbers = new List<int>();
+        for (var position = 0; position < bytes.Length;)
+        {
+            var space = Array.IndexOf(bytes, (byte)' ', position);
+            var length = int.Parse(System.Text.Encoding.ASCII.GetString(bytes, position, space - position), System.Globalization.CultureInfo.InvariantCulture);
+            var frame = System.Text.Encoding.UTF8.GetString(bytes, space + 1, length);
+            var seq = frame[(frame.IndexOf("seq=", StringComparison.Ordinal) + 4)..];
+            numbers.Add(int.Parse(seq[..seq.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture));
+            position = space + 1 + length;
+        }
+
+        Assert.Equal(Enumerable.Range(1, count), numbers);
+    }
+
+    /// <summary>Accepts one connection and returns everything it carried once the peer closed it.</summary>
+    private static async Task<byte[]> ReadUntilClosedAsync(Socket listener)
+    {
+        using var peer = await listener.AcceptAsync();
+        using var all = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await peer.ReceiveAsync(buffer, SocketFlags.None)) > 0)
+        {
+            all.Write(buffer, 0, read);
+        }
+
+        return all.ToArray();
+    }
+
     private static string ProbePath => Path.Combine(AppContext.BaseDirectory, "GenLog.ChaosProbe.dll");
 
     /// <summary>What every probe scenario must show: no exception out of a call, every call counted, Dispose and each call bounded.</summary>
