@@ -96,7 +96,7 @@ public sealed record RsyslogOptions
 }
 
 /// <summary>
-/// A real rsyslogd (DESIGN §7) started by a test with its own configuration, in its own temp folder, with listeners
+/// A real rsyslogd (docs/reliability.md, README "The two commands") started by a test with its own configuration, in its own temp folder, with listeners
 /// on 127.0.0.1 only. Everything it parses goes to a JSON-lines file, read back as <see cref="RsyslogRecord"/>s.
 /// It never reads /etc/rsyslog.conf or /etc/rsyslog.d and never opens /dev/log, the kernel log or the journal, so it
 /// runs beside (and without touching) the machine's own syslog daemon.
