@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace GenLog.Generator.Tests;
 
-public class IncrementalityTests
+public class IncrementalityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Declarations = """
         using GenLog;
@@ -33,14 +33,17 @@ public class IncrementalityTests
         foreach (var name in new[] { SyslogGenerator.TrackingNames.Parse, SyslogGenerator.TrackingNames.Types, SyslogGenerator.TrackingNames.Diagnostics })
         {
             var outputs = steps[name].SelectMany(step => step.Outputs).ToArray();
+            output.WriteLine($"{name}: {string.Join(", ", outputs.Select(o => o.Reason))}");
             Assert.NotEmpty(outputs);
             Assert.All(outputs, output => Assert.True(
                 output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
                 $"step {name} was {output.Reason}"));
         }
 
-        Assert.All(second.Run.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output =>
-            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output was {output.Reason}"));
+        var sourceOutputs = second.Run.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToArray();
+        output.WriteLine($"SourceOutput: {string.Join(", ", sourceOutputs.Select(o => o.Reason))}");
+        Assert.All(sourceOutputs, o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output was {o.Reason}"));
     }
 
     [Fact]
