@@ -85,6 +85,7 @@ public class IncrementalityTests(Xunit.Abstractions.ITestOutputHelper output)
         var reasons = types.Select(o => $"{((Model.TypeGroup)o.Value).HintName}: {o.Reason}").OrderBy(r => r, System.StringComparer.Ordinal).ToArray();
         output.WriteLine(string.Join(", ", reasons));
         Assert.Equal(new[] { "App.Log.g.cs: Modified", "App.OtherLog.g.cs: Unchanged" }, reasons);
+
         // Each source output records the files it added: only Log's is re-emitted.
         var emitted = second.Run.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
             .SelectMany(o => ((System.Collections.IEnumerable)((System.Runtime.CompilerServices.ITuple)o.Value)[0]!).Cast<object>().Select(file => $"{HintName(file)}: {o.Reason}"))
