@@ -30,7 +30,7 @@ internal static class SyslogNames
     /// <summary>The largest severity code (debug).</summary>
     public const int MaxSeverity = 7;
 
-    /// <summary>Looks a name up, ignoring ASCII case only (as DESIGN §2 says); returns -1 when it is not in the table.</summary>
+    /// <summary>Looks a name up, ignoring ASCII case only (as CPython's SysLogHandler tables are matched; docs/formats.md); returns -1 when it is not in the table.</summary>
     public static int Find((string Name, int Code)[] table, System.ReadOnlySpan<char> name)
     {
         foreach (var (entry, code) in table)

@@ -67,8 +67,8 @@ public sealed class SyslogStatistics
     /// </summary>
     public string ActiveEndpoint => _transport is null ? string.Empty : Transports.TransportNames.Describe(_transport);
 
-    /// <summary>Times a <see cref="FailoverTransport"/> moved traffic to another transport because the active one failed; 0 for a single transport.</summary>
-    public long Failovers => (_transport as FailoverTransport)?.Failovers ?? 0;
+    /// <summary>Times a <see cref="FailoverTransport"/> (any <see cref="IRoutingTransport"/>) moved traffic to another transport because the active one failed; 0 for a single transport.</summary>
+    public long Failovers => (_transport as IRoutingTransport)?.Failovers ?? 0;
 
     internal void TrackTransport(ISyslogTransport transport) => _transport = transport;
 

@@ -40,41 +40,30 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(transport);
         options ??= new SyslogWriterOptions();
         _layout = new MessageLayout(options, pickle: transport is IPythonTransport);
+        // What the transport says it can carry (public capabilities: a transport of the user's is treated alike).
         var largest = transport switch
         {
-            UdpTransport => UdpTransport.MaxDatagramSize,
             IPythonTransport python => python.MaxPickleSize,
+            IDescribedTransport described => described.MaxMessageSize,
             _ => int.MaxValue,
         };
         if (_layout.MaxMessageSize > largest)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), _layout.MaxMessageSize, $"SyslogWriterOptions.MaxMessageSize must be at most {largest} for {transport.GetType().Name}, the largest datagram.");
+            throw new ArgumentOutOfRangeException(nameof(options), _layout.MaxMessageSize, $"SyslogWriterOptions.MaxMessageSize must be at most {largest} for {TransportNames.Describe(transport)}, the largest message it carries.");
         }
 
         _transport = transport;
         Statistics.TrackTransport(transport);
-        (transport as FailoverTransport)?.ReportErrorsTo(ReportError);
+        (transport as IRoutingTransport)?.ReportErrorsTo(ReportError);
+        options.ValidateDelivery(_layout.MaxMessageSize);
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;
-        _closeTimeout = options.CloseTimeout >= TimeSpan.Zero && options.CloseTimeout <= TimeSpan.FromDays(1)
-            ? options.CloseTimeout
-            : throw new ArgumentOutOfRangeException(nameof(options), options.CloseTimeout, "SyslogWriterOptions.CloseTimeout must be from 0 to 1 day.");
-        _reconnect = options.Reconnect ?? throw new ArgumentNullException(nameof(options), "SyslogWriterOptions.Reconnect must not be null.");
-        _reconnect.Validate();
+        _closeTimeout = options.CloseTimeout;
+        _reconnect = options.Reconnect;
         if (options.Synchronous)
         {
             _synchronousSchedule = new RetrySchedule(_reconnect, _layout.TimeProvider);
             return;
-        }
-
-        if (options.QueueCapacity < _layout.MaxMessageSize + sizeof(int) || options.QueueCapacity > MaxQueueCapacity)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.QueueCapacity, $"SyslogWriterOptions.QueueCapacity must be from MaxMessageSize + 4 ({_layout.MaxMessageSize + sizeof(int)}) to {MaxQueueCapacity} bytes.");
-        }
-
-        if (options.Overflow is not (SyslogOverflow.DropNewest or SyslogOverflow.DropOldest or SyslogOverflow.Block))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Overflow, "SyslogWriterOptions.Overflow must be DropNewest, DropOldest or Block.");
         }
 
         _queue = new MessageQueue(options.QueueCapacity, options.Overflow);

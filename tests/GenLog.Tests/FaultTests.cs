@@ -271,6 +271,27 @@ public class FaultTests
         Assert.Equal(1, writer.Statistics.Sent);
     }
 
+    [Fact]
+    public async Task RELPs_response_timeout_runs_on_the_transports_clock()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        var time = new ManualTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        using var transport = new RelpTransport("127.0.0.1", ((IPEndPoint)listener.LocalEndPoint!).Port) { ResponseTimeout = TimeSpan.FromSeconds(30), TimeProvider = time };
+
+        // The server accepts and never answers 'open': the wait ends when the transport's clock passes 30 s, not before.
+        var connecting = Task.Run(transport.Connect);
+        using var peer = await listener.AcceptAsync().WaitAsync(RealTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), time.WaitForTimer(RealTimeout));
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Task.WhenAny(connecting, Task.Delay(200));
+        Assert.False(connecting.IsCompleted, "timed out before the clock reached ResponseTimeout");
+        time.Advance(TimeSpan.FromSeconds(1));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => connecting.WaitAsync(RealTimeout));
+        Assert.Contains("the response to open", error.Message);
+    }
+
     [Theory]
     [InlineData("ConnectTimeout", 0.0)]
     [InlineData("ConnectTimeout", -5.0)]

@@ -7,19 +7,20 @@ namespace GenLog.Delivery;
 /// <see cref="ReconnectPolicy"/>'s delay for n. A connection that opens starts the schedule over, as CPython's
 /// <c>SocketHandler.createSocket</c> does: after a server comes back, the next failure waits
 /// <see cref="ReconnectPolicy.InitialDelay"/> again, not the long delay the outage had grown to.
-/// Used by the background sender and by synchronous mode alike; not thread-safe (each has one user at a time).
+/// The one back-off of the runtime: the background sender, synchronous mode and failover probing use it. Not
+/// thread-safe (each has one user at a time).
 /// </summary>
 internal sealed class RetrySchedule(ReconnectPolicy policy, TimeProvider time)
 {
     private int _failures;
     private bool _disconnected;
-    private DateTimeOffset _retryAt;
+    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
 
     /// <summary>True from a failure until the next successful delivery: the next success is a reconnect.</summary>
     public bool Recovering { get; private set; }
 
     /// <summary>Whether an attempt may be made now (synchronous mode drops instead of waiting).</summary>
-    public bool IsDue => _failures == 0 || time.GetUtcNow() >= _retryAt;
+    public bool IsDue => _retryAt == DateTimeOffset.MinValue || time.GetUtcNow() >= _retryAt;
 
     /// <summary>A connect, send or flush failed (the transport was then disconnected); returns how long to wait.</summary>
     public TimeSpan Failed()
@@ -48,6 +49,14 @@ internal sealed class RetrySchedule(ReconnectPolicy policy, TimeProvider time)
         var reconnected = Recovering;
         Recovering = false;
         _failures = 0;
+        _retryAt = DateTimeOffset.MinValue;
         return reconnected;
+    }
+
+    /// <summary>Starts over with a first wait of <see cref="ReconnectPolicy.InitialDelay"/> from now (failover: a probe of the earlier transports is due then).</summary>
+    public void Restart()
+    {
+        _failures = 0;
+        _retryAt = time.GetUtcNow() + policy.Delay(1);
     }
 }

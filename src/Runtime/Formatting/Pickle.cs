@@ -35,6 +35,12 @@ internal static class Pickle
     /// <summary>The most bytes one number takes: LONG1 of a 128-bit value, or BINFLOAT.</summary>
     public const int MaxNumberSize = 2 + 17;
 
+    /// <summary>The head of a str: BINUNICODE and its 4-byte little-endian length, before the UTF-8.</summary>
+    public const int StringHeaderSize = 5;
+
+    /// <summary>The most bytes of a thread's name a record carries (CPython's threadName).</summary>
+    public const int MaxThreadName = 256;
+
     /// <summary>BINUNICODE of UTF-8 text: 'X', its length (4 bytes, little-endian), the text.</summary>
     public static int WriteString(Span<byte> destination, ReadOnlySpan<byte> utf8)
     {

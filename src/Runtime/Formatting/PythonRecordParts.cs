@@ -55,8 +55,8 @@ internal sealed class PythonRecordParts
 
         LongestFixedPart = Pickle.Start.Length + Fixed.Length + Severity[0].Length + Facility[0].Length
             + Created.Length + Msecs.Length + RelativeCreated.Length + (3 * 9)
-            + Thread.Length + Pickle.MaxNumberSize + ThreadName.Length + 5 + 256
-            + Msg.Length + 5 + Pickle.End.Length;
+            + Thread.Length + Pickle.MaxNumberSize + ThreadName.Length + Pickle.StringHeaderSize + Pickle.MaxThreadName
+            + Msg.Length + Pickle.StringHeaderSize + Pickle.End.Length;
     }
 
     /// <summary>process, processName, and the keys CPython always sends as None.</summary>

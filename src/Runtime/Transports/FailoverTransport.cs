@@ -21,14 +21,13 @@ namespace GenLog;
 /// failover is for. <see cref="SyslogStatistics.ActiveEndpoint"/> and <see cref="SyslogStatistics.Failovers"/> show
 /// where traffic goes and how often it moved.
 /// </remarks>
-public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
+public sealed class FailoverTransport : IAbortableTransport, IAcknowledgingTransport, IDescribedTransport, IRoutingTransport
 {
     private readonly ISyslogTransport[] _transports;
     private int _active;
     private long _failovers;
     private bool _activeFailed;
-    private int _probeFailures;
-    private DateTimeOffset _nextProbe;
+    private GenLog.Delivery.RetrySchedule? _probes;
     private Action<Exception>? _reportError;
     private Task<int>? _probe;
 
@@ -69,9 +68,9 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
                 throw new ArgumentException("FailoverTransport takes each transport once and no null.", nameof(transports));
             }
 
-            if (transport is UdpTransport or IPythonTransport)
+            if (transport is IDatagramBatchTransport or IPythonTransport)
             {
-                throw new ArgumentException($"{transport.GetType().Name} cannot be in a FailoverTransport: it detects no failure (UDP) or writes another format (Python pickles).", nameof(transports));
+                throw new ArgumentException($"{TransportNames.Describe(transport)} cannot be in a FailoverTransport: it detects no failure (datagrams) or writes another format (Python pickles).", nameof(transports));
             }
         }
 
@@ -97,7 +96,7 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
         }
     }
 
-    private static bool IsEncrypted(ISyslogTransport transport) => transport is TlsTransport or RelpTransport { UseTls: true };
+    private static bool IsEncrypted(ISyslogTransport transport) => transport is IDescribedTransport { IsEncrypted: true };
 
     /// <summary>The transports, the primary first.</summary>
     public IReadOnlyList<ISyslogTransport> Transports => _transports;
@@ -122,8 +121,29 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
     /// <summary>The clock of the probe schedule. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Where messages go now: the active transport's endpoint.</summary>
+    public string Endpoint => TransportNames.Describe(Active);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => Array.TrueForAll(_transports, IsEncrypted);
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize
+    {
+        get
+        {
+            var largest = int.MaxValue;
+            foreach (var transport in _transports)
+            {
+                largest = Math.Min(largest, transport is IDescribedTransport described ? described.MaxMessageSize : int.MaxValue);
+            }
+
+            return largest;
+        }
+    }
+
     /// <summary>The writer's error channel: a transport that fails to connect while traffic moves past it is reported there (failed probes are not).</summary>
-    internal void ReportErrorsTo(Action<Exception> reportError) => _reportError = reportError;
+    void IRoutingTransport.ReportErrorsTo(Action<Exception> reportError) => _reportError = reportError;
 
     /// <summary>
     /// Connects the active transport — after probing the earlier ones when a probe is due, and after moving on to the
@@ -140,7 +160,7 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
                 return;
             }
         }
-        else if (_probe is null && !_activeFailed && active > 0 && TimeProvider.GetUtcNow() >= _nextProbe)
+        else if (_probe is null && !_activeFailed && active > 0 && Probes.IsDue)
         {
             // Probing runs beside the traffic, so that a primary that hangs (connect or open timeout) never stalls it.
             _probe = StartProbe(active);
@@ -272,6 +292,9 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
         return _transports[_active] is IAcknowledgingTransport acknowledging ? acknowledging.TakeAcknowledged() : 0;
     }
 
+    /// <summary>When the earlier transports are probed: the writer's one back-off, made once the init properties are set.</summary>
+    private GenLog.Delivery.RetrySchedule Probes => _probes ??= new GenLog.Delivery.RetrySchedule(Reconnect, TimeProvider);
+
     /// <summary>The transports as a comma-separated URI list.</summary>
     public override string ToString() => string.Join(",", Array.ConvertAll(_transports, TransportNames.Describe));
 
@@ -301,8 +324,7 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
         _probe = null;
         if (found < 0)
         {
-            _probeFailures++;
-            _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(_probeFailures);
+            Probes.Failed();
             return false;
         }
 
@@ -332,8 +354,7 @@ public sealed class FailoverTransport : ISyslogTransport, IAbortableTransport, I
     private void Activate(int index)
     {
         Volatile.Write(ref _active, index);
-        _probeFailures = 0;
-        _nextProbe = TimeProvider.GetUtcNow() + Reconnect.Delay(1);
+        Probes.Restart();
     }
 
     private void Disconnect(int index)

@@ -47,7 +47,7 @@ internal sealed class FrameBuffer
         {
             FrameKind.OctetCounting => message.Length + 11,
             FrameKind.LengthPrefixed => message.Length + PythonFrame.Overhead,
-            _ => (message.Length * 4) + 1,
+            _ => (message.Length * Formatting.Escaping.MaxExpansion) + 1,
         };
         if (_length + needed > _buffer.Length)
         {
@@ -76,22 +76,7 @@ internal sealed class FrameBuffer
         }
 
         // RFC 6587 §3.4.2: the trailer LF ends the frame, so CR and LF inside must not pass as they are.
-        var written = 0;
-        foreach (var b in message)
-        {
-            if (b is (byte)'\n' or (byte)'\r')
-            {
-                destination[written++] = (byte)'#';
-                destination[written++] = (byte)'0';
-                destination[written++] = (byte)'1';
-                destination[written++] = b == (byte)'\n' ? (byte)'2' : (byte)'5';
-            }
-            else
-            {
-                destination[written++] = b;
-            }
-        }
-
+        var written = Formatting.Escaping.Escape(message, destination, Formatting.Escaping.LineBreaks, out _);
         destination[written++] = (byte)'\n';
         _length += written;
     }

@@ -11,6 +11,14 @@ namespace GenLog;
 /// with acknowledgements, RELP, confirms some; the others none). A datagram refused as too large
 /// (EMSGSIZE) is dropped instead.
 /// </summary>
+/// <remarks>
+/// What else a transport can do is said by public capability interfaces, the same for the built-in transports and a
+/// user's own: <see cref="IDatagramBatchTransport"/> (many datagrams per call), <see cref="IAcknowledgingTransport"/>
+/// (what the peer confirmed before a failure), <see cref="IAbortableTransport"/> (blocking work cut short when Dispose
+/// runs out of time), <see cref="IDescribedTransport"/> (endpoint, encryption, size limit), <see cref="IRoutingTransport"/>
+/// (failover) and <see cref="IPythonTransport"/> (CPython logging records). <see cref="IDisposable.Dispose"/> is the
+/// orderly close, called on the sender's thread as the last call. See docs/transports.md.
+/// </remarks>
 public interface ISyslogTransport : IDisposable
 {
     /// <summary>Opens the connection when there is none; returns at once when there is. Bounded by the transport's connect timeout.</summary>

@@ -7,7 +7,7 @@ namespace GenLog;
 /// CPython <c>logging.handlers.DatagramHandler</c>: the frames of <see cref="PythonSocketTransport"/>
 /// (length and pickle), one per UDP datagram. URI <c>python+udp://host:9021</c>.
 /// </summary>
-public sealed class PythonDatagramTransport : ISyslogTransport, IAbortableTransport, IPythonTransport
+public sealed class PythonDatagramTransport : ISyslogTransport, IAbortableTransport, IPythonTransport, IDescribedTransport
 {
     private readonly UdpTransport _udp;
     private readonly byte[]? _hmacKey;
@@ -48,6 +48,15 @@ public sealed class PythonDatagramTransport : ISyslogTransport, IAbortableTransp
 
     /// <summary>Closes the socket.</summary>
     public void Dispose() => _udp.Dispose();
+
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => TransportNames.Network("python+udp", Host, Port);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => false;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => UdpTransport.MaxDatagramSize;
 
     /// <inheritdoc />
     public void Abort() => _udp.Abort();

@@ -10,7 +10,7 @@ namespace GenLog;
 /// A writer over this transport builds Python records instead of syslog lines; it reconnects with
 /// the same back-off as SocketHandler (1 s, ×2, 30 s), and keeps records queued meanwhile.
 /// </summary>
-public sealed class PythonSocketTransport : ISyslogTransport, IAbortableTransport, IPythonTransport
+public sealed class PythonSocketTransport : ISyslogTransport, IAbortableTransport, IPythonTransport, IDescribedTransport
 {
     private readonly ConnectionSlot _connection;
 
@@ -58,6 +58,15 @@ public sealed class PythonSocketTransport : ISyslogTransport, IAbortableTranspor
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => TransportNames.Network("python", Host, Port);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => false;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => int.MaxValue;
 
     /// <inheritdoc />
     public void Abort() => _connection.Abort();

@@ -10,7 +10,7 @@ namespace GenLog;
 /// Plain TCP is at-most-once around a crash: what the kernel had accepted when the peer died may be
 /// lost (see docs/transports.md); RELP is the acknowledged choice.
 /// </summary>
-public sealed class TcpTransport : ISyslogTransport, IAbortableTransport
+public sealed class TcpTransport : ISyslogTransport, IAbortableTransport, IDescribedTransport
 {
     private readonly ConnectionSlot _connection;
 
@@ -59,6 +59,15 @@ public sealed class TcpTransport : ISyslogTransport, IAbortableTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => TransportNames.Network("tcp", Host, Port);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => false;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => int.MaxValue;
 
     /// <inheritdoc />
     public void Abort() => _connection.Abort();

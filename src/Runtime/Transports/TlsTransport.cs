@@ -12,7 +12,7 @@ namespace GenLog;
 /// handshake is an error like any other (reported, retried with back-off); there is never a fall-back to
 /// plain text.
 /// </summary>
-public sealed class TlsTransport : ISyslogTransport, IAbortableTransport
+public sealed class TlsTransport : ISyslogTransport, IAbortableTransport, IDescribedTransport
 {
     private readonly SslClientAuthenticationOptions _tls;
     private readonly ConnectionSlot _connection;
@@ -60,6 +60,15 @@ public sealed class TlsTransport : ISyslogTransport, IAbortableTransport
 
     /// <inheritdoc />
     public void Disconnect() => _connection.Disconnect();
+
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => TransportNames.Network("tls", Host, Port);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => true;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => int.MaxValue;
 
     /// <inheritdoc />
     public void Abort() => _connection.Abort();

@@ -15,9 +15,10 @@ internal static class TransportUri
     public static ISyslogTransport Parse(string uri, SyslogWriterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(uri);
+        var time = options?.TimeProvider ?? TimeProvider.System;
         if (!uri.Contains(','))
         {
-            return ParseOne(uri);
+            return ParseOne(uri, inList: false, time, out _);
         }
 
         var parts = uri.Split(',');
@@ -37,7 +38,7 @@ internal static class TransportUri
                 throw Error(uri, $"lists '{part}'; a failover list takes only tcp://, tls://, relp:// and relp+tls:// URIs");
             }
 
-            transports[i] = ParseOne(part, inList: true, out var allowed);
+            transports[i] = ParseOne(part, inList: true, time, out var allowed);
             allowPlaintext |= allowed;
         }
 
@@ -46,7 +47,7 @@ internal static class TransportUri
             return new FailoverTransport(allowPlaintext, transports)
             {
                 Reconnect = options?.Reconnect ?? ReconnectPolicy.Default,
-                TimeProvider = options?.TimeProvider ?? TimeProvider.System,
+                TimeProvider = time,
             };
         }
         catch (ArgumentException exception)
@@ -55,13 +56,12 @@ internal static class TransportUri
         }
     }
 
-    private static ISyslogTransport ParseOne(string uri) => ParseOne(uri, inList: false, out _);
-
     /// <summary>
     /// One URI. In a failover list, a plaintext entry may carry <c>allow-plaintext=true</c>: the user accepts that traffic
     /// meant for a TLS entry moves to it (see <see cref="FailoverTransport"/>); <paramref name="allowPlaintext"/> says so.
+    /// RELP's response timeout runs on <paramref name="time"/>, the writer's clock.
     /// </summary>
-    private static ISyslogTransport ParseOne(string uri, bool inList, out bool allowPlaintext)
+    private static ISyslogTransport ParseOne(string uri, bool inList, TimeProvider time, out bool allowPlaintext)
     {
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
         {
@@ -88,10 +88,10 @@ internal static class TransportUri
                 return new TlsTransport(Host(parsed), PortOr(parsed, 6514));
             case "relp":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new RelpTransport(Host(parsed), PortOr(parsed, 2514));
+                return new RelpTransport(Host(parsed), PortOr(parsed, 2514)) { TimeProvider = time };
             case "relp+tls":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
-                return new RelpTransport(Host(parsed), PortOr(parsed, 2514), new System.Net.Security.SslClientAuthenticationOptions());
+                return new RelpTransport(Host(parsed), PortOr(parsed, 2514), new System.Net.Security.SslClientAuthenticationOptions()) { TimeProvider = time };
             case "python":
                 Network(uri, parsed, query, allowed: Array.Empty<string>());
                 return new PythonSocketTransport(Host(parsed), PortOr(parsed, 9020));

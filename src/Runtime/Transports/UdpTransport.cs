@@ -10,7 +10,7 @@ namespace GenLog;
 /// when the first message is sent, not at construction, so a writer can be built while DNS or the
 /// server is down. The background sender hands it whole batches, sent with one <c>sendmmsg</c> call on Linux.
 /// </summary>
-public sealed class UdpTransport : ISyslogTransport, IAbortableTransport, IDatagramBatchTransport
+public sealed class UdpTransport : ISyslogTransport, IAbortableTransport, IDatagramBatchTransport, IDescribedTransport
 {
     /// <summary>The largest UDP payload over IPv4 (65,535 − 8 − 20).</summary>
     public const int MaxDatagramSize = 65507;
@@ -86,6 +86,15 @@ public sealed class UdpTransport : ISyslogTransport, IAbortableTransport, IDatag
         _socket?.Dispose();
         _socket = null;
     }
+
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => TransportNames.Network("udp", Host, Port);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => false;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => MaxDatagramSize;
 
     /// <inheritdoc />
     public void Abort() => _abort.Abort();

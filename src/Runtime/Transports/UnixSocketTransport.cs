@@ -11,7 +11,7 @@ namespace GenLog;
 /// inside escaped). After the daemon restarts, the next attempt connects to the new socket. Datagrams from the
 /// background sender go out many per <c>sendmmsg</c> call on Linux.
 /// </summary>
-public sealed class UnixSocketTransport : ISyslogTransport, IAbortableTransport, IDatagramBatchTransport
+public sealed class UnixSocketTransport : ISyslogTransport, IAbortableTransport, IDatagramBatchTransport, IDescribedTransport
 {
     private readonly AbortSignal _abort = new();
     private Socket? _datagram;
@@ -115,6 +115,15 @@ public sealed class UnixSocketTransport : ISyslogTransport, IAbortableTransport,
         _stream?.Dispose();
         _stream = null;
     }
+
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => "unix://" + Path;
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => false;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => int.MaxValue;
 
     /// <inheritdoc />
     public void Abort() => _abort.Abort();

@@ -13,7 +13,7 @@ namespace GenLog;
 /// numbers, every message that was not acknowledged — at most the window arrives twice per reconnect.
 /// With TLS (<c>relp+tls://</c>) the server's chain and host name are checked as by <see cref="TlsTransport"/>.
 /// </summary>
-public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport
+public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAcknowledgingTransport, IDescribedTransport
 {
     /// <summary>librelp's default window: 128 unacknowledged commands.</summary>
     public const int DefaultWindowSize = 128;
@@ -91,6 +91,16 @@ public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAckn
         init => field = TransportChecks.Timeout(value, "RelpTransport.ResponseTimeout");
     } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The clock <see cref="ResponseTimeout"/> runs on. Default <see cref="TimeProvider.System"/>; a <c>relp://</c> URI's
+    /// transport gets the writer's <see cref="SyslogWriterOptions.TimeProvider"/>, as the back-off does.
+    /// </summary>
+    public TimeProvider TimeProvider
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(TimeProvider));
+    } = TimeProvider.System;
+
     /// <summary>The highest transaction number a session uses before it is closed and a new one opened; the specification's 999,999,999 (tests lower it).</summary>
     internal int MaxTransactionNumber { get; init; } = RelpSession.MaxTransactionNumber;
 
@@ -142,6 +152,15 @@ public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAckn
         _carried = 0;
     }
 
+    /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/> and the metrics.</summary>
+    public string Endpoint => TransportNames.Network(UseTls ? "relp+tls" : "relp", Host, Port);
+
+    /// <inheritdoc />
+    bool IDescribedTransport.IsEncrypted => UseTls;
+
+    /// <inheritdoc />
+    int IDescribedTransport.MaxMessageSize => int.MaxValue;
+
     /// <inheritdoc />
     public void Abort() => _abort.Abort();
 
@@ -162,8 +181,8 @@ public sealed class RelpTransport : ISyslogTransport, IAbortableTransport, IAckn
     }
 
     /// <summary>The transport as a URI, for <see cref="SyslogStatistics.ActiveEndpoint"/>.</summary>
-    public override string ToString() => TransportNames.Describe(this);
+    public override string ToString() => Endpoint;
 
     private RelpSession Open() =>
-        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, ResponseTimeout, WindowSize, MaxTransactionNumber, _abort);
+        RelpSession.Open(Host, Port, _tls, ConnectTimeout, WriteTimeout, new RelpResponseClock(ResponseTimeout, TimeProvider), WindowSize, MaxTransactionNumber, _abort);
 }
