@@ -20,45 +20,13 @@ internal static class SyslogLimits
     public static bool IsPrintableAscii(char c) => c is >= '!' and <= '~';
 
     /// <summary>1 to <paramref name="maxLength"/> PRINTUSASCII characters: an APP-NAME or MSGID.</summary>
-    public static bool IsHeaderField(string value, int maxLength)
-    {
-        if (value.Length == 0 || value.Length > maxLength)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (!IsPrintableAscii(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsHeaderField(string value, int maxLength) => IsField(value, maxLength, sdName: false);
 
     /// <summary>A character an SD-NAME may hold: PRINTUSASCII except '=', ']' and '"' (RFC 5424 §6.3.2).</summary>
     public static bool IsSdNameChar(char c) => IsPrintableAscii(c) && c is not '=' and not ']' and not '"';
 
-    /// <summary>1 to 32 SD-NAME characters: a valid PARAM-NAME (RFC 5424 §6.3.3).</summary>
-    public static bool IsSdName(string name)
-    {
-        if (name.Length == 0 || name.Length > MaxSdName)
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!IsSdNameChar(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>1 to 32 SD-NAME characters: a valid PARAM-NAME or SD-ID (RFC 5424 §6.3.2, §6.3.3).</summary>
+    public static bool IsSdName(string name) => IsField(name, MaxSdName, sdName: true);
 
     /// <summary>
     /// The part of a private SD-ID after '@' (RFC 5424 §7.2.2): a private enterprise number, digits
@@ -74,6 +42,24 @@ internal static class SyslogLimits
         foreach (var c in text)
         {
             if (c is not (>= '0' and <= '9') and not '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsField(string value, int maxLength, bool sdName)
+    {
+        if (value.Length == 0 || value.Length > maxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!(sdName ? IsSdNameChar(c) : IsPrintableAscii(c)))
             {
                 return false;
             }
