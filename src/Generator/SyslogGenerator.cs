@@ -36,7 +36,7 @@ public sealed class SyslogGenerator : IIncrementalGenerator
     {
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                MethodParser.MessageAttribute,
+                KnownSymbols.MessageAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (syntaxContext, cancellation) => MethodParser.Parse(syntaxContext, cancellation))
             .WithTrackingName(TrackingNames.Parse);

@@ -11,6 +11,9 @@ namespace GenLog.Generator.Parsing;
 /// </summary>
 internal sealed class KnownSymbols
 {
+    /// <summary>[SyslogMessage]'s metadata name, which the pipeline finds methods by.</summary>
+    public const string MessageAttributeName = "GenLog.SyslogMessageAttribute";
+
     /// <summary>The runtime assembly's name: the package's types come from it alone.</summary>
     private const string RuntimeAssembly = "GenLog";
 
@@ -24,7 +27,7 @@ internal sealed class KnownSymbols
         var runtime = (writers.FirstOrDefault(t => t.ContainingAssembly.Name == RuntimeAssembly) ?? (writers.Length == 1 ? writers[0] : null))?.ContainingAssembly;
         SyslogWriter = runtime?.GetTypeByMetadataName("GenLog.SyslogWriter");
         SyslogSeverity = runtime?.GetTypeByMetadataName("GenLog.SyslogSeverity");
-        MessageAttribute = runtime?.GetTypeByMetadataName(MethodParser.MessageAttribute);
+        MessageAttribute = runtime?.GetTypeByMetadataName(MessageAttributeName);
         SourceAttribute = runtime?.GetTypeByMetadataName("GenLog.SyslogSourceAttribute");
         Exception = compilation.GetTypeByMetadataName("System.Exception");
         Utf8SpanFormattable = compilation.GetTypeByMetadataName("System.IUtf8SpanFormattable");

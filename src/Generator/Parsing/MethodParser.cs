@@ -18,8 +18,6 @@ namespace GenLog.Generator.Parsing;
 /// </summary>
 internal static class MethodParser
 {
-    public const string MessageAttribute = "GenLog.SyslogMessageAttribute";
-
     public static ParseResult Parse(GeneratorAttributeSyntaxContext syntaxContext, CancellationToken cancellation)
     {
         if (syntaxContext.TargetSymbol is not IMethodSymbol method || syntaxContext.TargetNode is not MethodDeclarationSyntax syntax)
