@@ -24,9 +24,9 @@ internal sealed class MessageLayout
 
     // RFC 5424 §6: field lengths.
     private const int MaxHostName = 255;
-    private const int MaxAppName = 48;
+    private const int MaxAppName = SyslogLimits.MaxAppName;
     private const int MaxProcId = 128;
-    private const int MaxMsgId = 32;
+    private const int MaxMsgId = SyslogLimits.MaxMsgId;
 
     // RFC 3164 §4.1.3: the TAG is at most 32 alphanumeric characters.
     private const int MaxTag = 32;
@@ -194,7 +194,7 @@ internal sealed class MessageLayout
     {
         foreach (var c in value)
         {
-            if (c is < '!' or > '~')
+            if (!SyslogLimits.IsPrintableAscii(c))
             {
                 return false;
             }
@@ -210,7 +210,7 @@ internal sealed class MessageLayout
         for (var i = 0; i < bytes.Length; i++)
         {
             var c = value[i];
-            bytes[i] = c is >= '!' and <= '~' ? (byte)c : (byte)'_';
+            bytes[i] = SyslogLimits.IsPrintableAscii(c) ? (byte)c : (byte)'_';
         }
 
         return bytes.Length == 0 ? "-"u8.ToArray() : bytes;
