@@ -54,8 +54,8 @@ internal static class MethodEmitter
         if (method.Severity is { } constantSeverity && method.Facility is { } constantFacility)
         {
             // The PRI is fixed at compile time (RFC 5424 §6.2.1: facility * 8 + severity).
-            var pri = "<" + (constantFacility * 8 + constantSeverity).ToString(CultureInfo.InvariantCulture) + ">";
-            code.Line($"var {message} = new global::GenLog.SyslogMessageBuilder({writer}, priority: {Literals.Utf8(pri)}, appName: {appName}, msgId: {msgId});");
+            var pri = (constantFacility * 8 + constantSeverity).ToString(CultureInfo.InvariantCulture);
+            code.Line($"var {message} = new global::GenLog.SyslogMessageBuilder({writer}, priority: {pri}, appName: {appName}, msgId: {msgId});");
         }
         else
         {

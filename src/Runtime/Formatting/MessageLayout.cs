@@ -182,25 +182,12 @@ internal sealed class MessageLayout
             return Sanitize(fallback(), maxLength);
         }
 
-        if (value.Length is 0 || value.Length > maxLength || !IsPrintableAscii(value))
+        if (!SyslogLimits.IsHeaderField(value, maxLength))
         {
             throw new ArgumentException($"SyslogWriterOptions.{option} must be 1 to {maxLength} printable US-ASCII characters (RFC 5424 §6), without spaces; got \"{value}\".", "options");
         }
 
         return Encoding.ASCII.GetBytes(value);
-    }
-
-    private static bool IsPrintableAscii(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!SyslogLimits.IsPrintableAscii(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Defaults come from the machine, which we do not control: keep what is valid rather than fail.</summary>
