@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Puts syslog-ng 3.38 (Debian syslog-ng-core) in a folder the tests own, without installing the package:
-# syslog-ng-core CONFLICTS with rsyslog, which the other interop tests need (DESIGN §7). Its libraries are
+# syslog-ng-core CONFLICTS with rsyslog, which the other interop tests need. Its libraries are
 # apt-installed; the package itself is fetched with `apt-get download` and unpacked with `dpkg -x`.
 # The tests (tests/GenLog.Interop.Tests/Support/SyslogNgServer.cs) run
 #   LD_LIBRARY_PATH=DIR/usr/lib/syslog-ng DIR/usr/sbin/syslog-ng -F -f CONF --module-path=DIR/usr/lib/syslog-ng/3.38 ...

@@ -22,7 +22,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-# syslog-ng CONFLICTS with rsyslog as a package: it is unpacked into artifacts/syslog-ng instead (DESIGN §7).
+# syslog-ng CONFLICTS with rsyslog as a package: it is unpacked into artifacts/syslog-ng instead (scripts/install-syslog-ng.sh).
 bash scripts/install-syslog-ng.sh
 
 results="$PWD/artifacts/test-results"

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using GenLog.Generator.Diagnostics;
 using GenLog.Generator.Emission;
 using GenLog.Generator.Model;
 using GenLog.Generator.Parsing;
@@ -37,7 +36,7 @@ public sealed class SyslogGenerator : IIncrementalGenerator
     {
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                MethodParser.MessageAttribute,
+                KnownSymbols.MessageAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (syntaxContext, cancellation) => MethodParser.Parse(syntaxContext, cancellation))
             .WithTrackingName(TrackingNames.Parse);
@@ -90,8 +89,7 @@ public sealed class SyslogGenerator : IIncrementalGenerator
     {
         foreach (var diagnostic in diagnostics)
         {
-            var descriptor = Descriptors.All.First(d => d.Id == diagnostic.Id);
-            output.ReportDiagnostic(Diagnostic.Create(descriptor, diagnostic.Location ?? Location.None, diagnostic.Arguments.Select(a => (object)a).ToArray()));
+            output.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location ?? Location.None, diagnostic.Arguments.Select(a => (object)a).ToArray()));
         }
     }
 }

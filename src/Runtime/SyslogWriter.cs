@@ -56,33 +56,22 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         Statistics.TrackTransport(transport);
         SyslogMetrics.Register(Statistics);
         (transport as IRoutingTransport)?.ReportErrorsTo(ReportError);
+        options.ValidateDelivery(_layout.MaxMessageSize);
         _onError = options.OnError;
         _minimumSeverity = (int)options.MinimumSeverity;
-        _closeTimeout = options.CloseTimeout >= TimeSpan.Zero && options.CloseTimeout <= TimeSpan.FromDays(1)
-            ? options.CloseTimeout
-            : throw new ArgumentOutOfRangeException(nameof(options), options.CloseTimeout, "SyslogWriterOptions.CloseTimeout must be from 0 to 1 day.");
-        _reconnect = options.Reconnect ?? throw new ArgumentNullException(nameof(options), "SyslogWriterOptions.Reconnect must not be null.");
-        _reconnect.Validate();
+        _closeTimeout = options.CloseTimeout;
+        _reconnect = options.Reconnect;
         if (options.Synchronous)
         {
             _synchronousSchedule = new RetrySchedule(_reconnect, _layout.TimeProvider);
             return;
         }
 
-        if (options.QueueCapacity < _layout.MaxMessageSize + sizeof(int) || options.QueueCapacity > MaxQueueCapacity)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.QueueCapacity, $"SyslogWriterOptions.QueueCapacity must be from MaxMessageSize + 4 ({_layout.MaxMessageSize + sizeof(int)}) to {MaxQueueCapacity} bytes.");
-        }
-
-        if (options.Overflow is not (SyslogOverflow.DropNewest or SyslogOverflow.DropOldest or SyslogOverflow.Block))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Overflow, "SyslogWriterOptions.Overflow must be DropNewest, DropOldest or Block.");
-        }
-
         _queue = new MessageQueue(options.QueueCapacity, options.Overflow);
         _sender = new BackgroundSender(_queue, transport, _layout.MaxMessageSize, _reconnect, _layout.TimeProvider, Statistics, ReportError);
         var queue = _queue;
         Statistics.TrackQueue(() => queue.Pending);
+        ExitFlush.Add(this);
     }
 
     /// <summary>The largest <see cref="SyslogWriterOptions.QueueCapacity"/>: 1 GiB.</summary>
@@ -159,6 +148,7 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
         }
 
         Volatile.Write(ref _disposed, 1);
+        ExitFlush.Remove(this);
         try
         {
             await CloseAsync().ConfigureAwait(false);
@@ -257,6 +247,9 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             ReportError(exception);
         }
     }
+
+    /// <summary>How long Dispose waits for the queue to drain (and the exit flush, for a writer never disposed).</summary>
+    internal TimeSpan CloseTimeout => _closeTimeout;
 
     /// <summary>The options in the pre-encoded form messages are built from.</summary>
     internal MessageLayout Layout => _layout;

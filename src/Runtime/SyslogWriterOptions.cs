@@ -81,4 +81,32 @@ public sealed class SyslogWriterOptions
     /// is full), and an error it causes is counted but not reported again (OnError is never re-entered on a thread).
     /// </summary>
     public Action<Exception>? OnError { get; set; }
+
+    /// <summary>
+    /// Checks the delivery options (the format options are checked where they are encoded, in the writer's message
+    /// layout); each error names its option.
+    /// </summary>
+    internal void ValidateDelivery(int maxMessageSize)
+    {
+        if (CloseTimeout < TimeSpan.Zero || CloseTimeout > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException("options", CloseTimeout, "SyslogWriterOptions.CloseTimeout must be from 0 to 1 day.");
+        }
+
+        (Reconnect ?? throw new ArgumentNullException("options", "SyslogWriterOptions.Reconnect must not be null.")).Validate();
+        if (Synchronous)
+        {
+            return;
+        }
+
+        if (QueueCapacity < maxMessageSize + sizeof(int) || QueueCapacity > SyslogWriter.MaxQueueCapacity)
+        {
+            throw new ArgumentOutOfRangeException("options", QueueCapacity, $"SyslogWriterOptions.QueueCapacity must be from MaxMessageSize + 4 ({maxMessageSize + sizeof(int)}) to {SyslogWriter.MaxQueueCapacity} bytes.");
+        }
+
+        if (Overflow is not (SyslogOverflow.DropNewest or SyslogOverflow.DropOldest or SyslogOverflow.Block))
+        {
+            throw new ArgumentOutOfRangeException("options", Overflow, "SyslogWriterOptions.Overflow must be DropNewest, DropOldest or Block.");
+        }
+    }
 }

@@ -111,6 +111,25 @@ public class DiagnosticDocsTests
     }
 
     [Fact]
+    public void Each_cause_of_a_rule_has_its_IDs_title_severity_and_help_link()
+    {
+        // A rule with several causes has one descriptor per cause; docs, release files and IDE show them as one rule.
+        var causes = typeof(Descriptors).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToArray();
+        Assert.True(causes.Length > Descriptors.All.Length, "no rule has several causes");
+        foreach (var cause in causes)
+        {
+            var rule = Assert.Single(Descriptors.All, d => d.Id == cause.Id);
+            Assert.Equal(rule.Title.ToString(), cause.Title.ToString());
+            Assert.Equal(rule.DefaultSeverity, cause.DefaultSeverity);
+            Assert.Equal(rule.Category, cause.Category);
+            Assert.Equal(rule.HelpLinkUri, cause.HelpLinkUri);
+        }
+    }
+
+    [Fact]
     public void Every_descriptor_is_tracked_in_the_analyzer_release_files_with_its_severity()
     {
         var generator = Path.Combine(DiagnosticRepository.Root, "src", "Generator");

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace GenLog.Generator.Tests;
 
 /// <summary>
-/// DESIGN §4: the generator never throws. Broken or half-typed code, as the IDE feeds it on every keystroke,
+/// docs/diagnostics.md: the generator never throws. Broken or half-typed code, as the IDE feeds it on every keystroke,
 /// yields diagnostics or nothing, never AD0001 / CS8784 / CS8785, and whatever is generated parses.
 /// </summary>
 public class DiagnosticRobustnessTests

@@ -6,7 +6,7 @@ namespace GenLog.Generator.Tests;
 
 /// <summary>
 /// Each GENLOG diagnostic as a user meets it: the ID, the severity, the exact source text it underlines
-/// and its line, and the message (DESIGN §4). <see cref="DiagnosticAssert.InLog"/> puts the attribute on
+/// and its line, and the message (docs/diagnostics.md). <see cref="DiagnosticAssert.InLog"/> puts the attribute on
 /// line 6 and the method on line 7.
 /// </summary>
 public class DiagnosticTests

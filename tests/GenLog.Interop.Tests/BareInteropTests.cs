@@ -9,7 +9,7 @@ using GenLog.Interop.Tests.Support;
 namespace GenLog.Interop.Tests;
 
 /// <summary>
-/// <see cref="SyslogFormat.Bare"/> is "CPython's SysLogHandler bytes exactly" (DESIGN §5): CPython sends a record
+/// <see cref="SyslogFormat.Bare"/> is "CPython's SysLogHandler bytes exactly" (docs/formats.md): CPython sends a record
 /// to one capture socket, a generated method sends the same message to another, and the datagrams must be equal.
 /// </summary>
 public sealed class BareInteropTests
@@ -98,7 +98,7 @@ public sealed class BareInteropTests
     [SkippableFact]
     public async Task Escaping_on_differs_from_CPython_only_by_octal_escapes()
     {
-        // GenLog escapes C0 controls (but TAB) and DEL as '#' + 3 octal digits (DESIGN §5); CPython sends them raw.
+        // GenLog escapes C0 controls (but TAB) and DEL as '#' + 3 octal digits (RFC 5424 §8.2, docs/formats.md); CPython sends them raw.
         const string text = "bell\u0007 tab\t esc\u001b[31mred\u001b[0m del\u007f lf\nnext cr\r nul\0 us\u001f end";
         var @case = new Case("local7", "DEBUG", "ctl: ", true, text, w => BareLog.Local7Debug(w, text));
         var cpython = await SendThroughCPythonAsync(@case);

@@ -14,13 +14,13 @@ using GenLog.Interop.Tests.Support;
 namespace GenLog.Interop.Tests;
 
 /// <summary>
-/// DESIGN §1: one NuGet package, GenLog, carries the runtime and, under analyzers/dotnet/cs, the generator, so a
+/// docs/architecture.md and the README: one NuGet package, GenLog, carries the runtime and, under analyzers/dotnet/cs, the generator, so a
 /// single PackageReference gives a user both. Packs it, then builds and runs a consumer outside the repository.
 /// </summary>
 [Collection(DotnetCliCollection.Name)]
 public sealed class PackagingTests
 {
-    /// <summary>The newest Microsoft.CodeAnalysis the generator may reference (DESIGN §1: loads in every .NET 9/10 SDK).</summary>
+    /// <summary>The newest Microsoft.CodeAnalysis the generator may reference (docs/architecture.md: loads in every .NET 9/10 SDK).</summary>
     private static readonly Version MaxRoslyn = new(4, 14, 0, 0);
 
     [Fact]

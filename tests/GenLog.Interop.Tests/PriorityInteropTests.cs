@@ -9,7 +9,7 @@ namespace GenLog.Interop.Tests;
 
 /// <summary>
 /// <see cref="SyslogPriority"/> against CPython's <c>logging.handlers.SysLogHandler.encodePriority</c>
-/// and its <c>facility_names</c> / <c>priority_names</c> tables (DESIGN §2), read from python3 at run time.
+/// and its <c>facility_names</c> / <c>priority_names</c> tables (docs/formats.md), read from python3 at run time.
 /// </summary>
 public sealed class PriorityInteropTests
 {
@@ -117,7 +117,7 @@ public sealed class PriorityInteropTests
             Assert.Equal(code, (int)member);
         }
 
-        // Severities: DESIGN §2 names the members; CPython's long names map onto them.
+        // Severities: SyslogSeverity names the members (RFC 5424 §6.2.1); CPython's long names map onto them.
         var severityNames = new Dictionary<SyslogSeverity, string>
         {
             [SyslogSeverity.Emergency] = "emerg",

@@ -62,7 +62,7 @@ public sealed class ReceiverMatrixTests(ITestOutputHelper output)
     private const int MaxSize = 4096;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    /// <summary>The hostile values (DESIGN §9), by name.</summary>
+    /// <summary>The hostile values (docs/formats.md), by name.</summary>
     public static readonly (string Name, string Value)[] Values =
     [
         ("plain", "plain ascii"),
@@ -183,7 +183,7 @@ public sealed class ReceiverMatrixTests(ITestOutputHelper output)
     private static Fields RsyslogView(Fields sent) => sent with { Msg = sent.Msg.Replace("\t", "#011"), Sd = sent.Sd.Replace("\t", "#011") };
 
     /// <summary>
-    /// What syslog-ng 3.38 shows: every field as sent, and MSG without the BOM (DESIGN §7: "syslog-ng drops the BOM
+    /// What syslog-ng 3.38 shows: every field as sent, and MSG without the BOM (docs/formats.md: "syslog-ng drops the BOM
     /// from $MSG"; its RFC 5424 parser strips a leading UTF-8 BOM from the message part). Control characters are
     /// not escaped by syslog-ng (none reach it: GenLog escaped them), and TAB is kept. A NILVALUE MSGID ("-") is an
     /// empty <c>$MSGID</c>: syslog-ng's syslog-protocol parser stores a NILVALUE header field as an unset (empty) macro
@@ -360,7 +360,7 @@ public sealed class ReceiverMatrixTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Log injection: with EscapeControlCharacters off, LF framing still escapes CR and LF (DESIGN §5), so one call is
+    /// Log injection: with EscapeControlCharacters off, LF framing still escapes CR and LF (RFC 6587 §3.4.2, docs/transports.md), so one call is
     /// one record in both receivers, while other controls go as they are. rsyslog then escapes them on reception
     /// (ESC → #033, TAB → #011: parser.escapeControlCharactersOnReceive, see <see cref="RsyslogView"/>); syslog-ng keeps
     /// them raw in $MSG (it does not escape on reception).

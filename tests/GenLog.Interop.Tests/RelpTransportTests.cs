@@ -385,48 +385,4 @@ public sealed class RelpTransportTests(ITestOutputHelper output)
     /// <summary>The seq= numbers of the records, in arrival order.</summary>
     private static List<int> Sequence(IEnumerable<RsyslogRecord> records) =>
         records.Select(r => Regex.Match(r.Msg, @"seq=(\d+)")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value)).ToList();
-
-    /// <summary>A TCP server on 127.0.0.1 that accepts every connection and then neither reads nor answers: a peer that hangs.</summary>
-    private sealed class SilentServer : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly ConcurrentBag<Socket> _accepted = [];
-        private readonly Task _accepting;
-
-        public SilentServer()
-        {
-            _listener.Start();
-            _accepting = AcceptAsync();
-        }
-
-        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
-        public int Accepted => _accepted.Count;
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            foreach (var socket in _accepted)
-            {
-                socket.Dispose();
-            }
-
-            _accepting.Wait(TimeSpan.FromSeconds(5));
-        }
-
-        private async Task AcceptAsync()
-        {
-            try
-            {
-                while (true)
-                {
-                    _accepted.Add(await _listener.AcceptSocketAsync());
-                }
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                // Stopped.
-            }
-        }
-    }
 }

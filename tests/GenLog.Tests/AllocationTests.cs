@@ -60,7 +60,7 @@ public class AllocationTests
     {
         var transport = new NullTransport();
         using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Synchronous = true });
-        var abandoned = new SyslogMessageBuilder(writer, "<14>"u8, default, default);
+        var abandoned = new SyslogMessageBuilder(writer, 14, default, default);
         abandoned.BeginText();
 
         // The abandoned message holds the thread's buffer for good; the calls after it must still settle on one.

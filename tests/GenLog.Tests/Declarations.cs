@@ -45,6 +45,9 @@ public static partial class PlainLog
     [SyslogMessage(SyslogSeverity.Debug, "Kinds {Flag} {Color} {Id} {Chars} {Maybe} {When:yyyy-MM-dd} {Letter}")]
     public static partial void Kinds(SyslogWriter writer, bool flag, Color color, Guid id, ReadOnlySpan<char> chars, int? maybe, DateTime when, char letter);
 
+    [SyslogMessage(SyslogSeverity.Debug, "Times {Utc} {Local} {Offset} {Span}")]
+    public static partial void Times(SyslogWriter writer, DateTime utc, DateTime local, DateTimeOffset offset, TimeSpan span);
+
     [SyslogMessage(SyslogSeverity.Error, "Failed: {Error}")]
     public static partial void Failed(SyslogWriter writer, Exception error);
 

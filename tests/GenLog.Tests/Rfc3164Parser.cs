@@ -8,7 +8,7 @@ namespace GenLog.Tests;
 public sealed record Rfc3164Message(int Pri, string Timestamp, string HostName, string Tag, string Pid, string Content);
 
 /// <summary>
-/// A strict parser of the RFC 3164 §4.1 form GenLog promises (DESIGN §5): <c>&lt;PRI&gt;Mmm dd hh:mm:ss HOSTNAME TAG[PID]: MSG</c>.
+/// A strict parser of the RFC 3164 §4.1 form GenLog promises (docs/formats.md): <c>&lt;PRI&gt;Mmm dd hh:mm:ss HOSTNAME TAG[PID]: MSG</c>.
 /// Written from the RFC, independent of GenLog: PRI 1–3 digits without leading zeros (≤ 191), an English month
 /// abbreviation, the day padded with a space, a real time of day, HOSTNAME 1–255 printable US-ASCII, TAG 1–32
 /// alphanumerics (§4.1.3), PID printable without ']', then ": " and CONTENT, which must be valid shortest-form UTF-8.

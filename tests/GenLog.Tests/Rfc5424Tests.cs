@@ -155,6 +155,21 @@ public class Rfc5424Tests
     }
 
     [Fact]
+    public void Time_values_without_a_format_are_iso_8601_and_the_constant_timespan_form()
+    {
+        var (writer, transport) = Writers.Capture();
+        PlainLog.Times(
+            writer,
+            new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc),
+            new DateTime(2026, 12, 1, 8, 0, 0, 500, DateTimeKind.Unspecified),
+            new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(2)),
+            new TimeSpan(1, 2, 3, 4, 500));
+
+        // RFC 3339 / ISO 8601 round-trip forms, and TimeSpan's invariant "c" form ([-][d.]hh:mm:ss[.fffffff]).
+        Assert.Equal("Times 2026-12-01T08:00:00.0000000Z 2026-12-01T08:00:00.5000000 2026-12-01T10:00:00.0000000+02:00 1.02:03:04.5000000", Rfc5424Parser.Parse(transport.Last).Msg);
+    }
+
+    [Fact]
     public void Exception_named_in_the_template_is_its_type_and_message_on_one_line()
     {
         var (writer, transport) = Writers.Capture(o => o.EscapeControlCharacters = false);

@@ -31,11 +31,5 @@ internal sealed class CodeWriter
         Line("}");
     }
 
-    /// <summary>The characters written so far: a position for <see cref="Replace"/>.</summary>
-    public int Length => _builder.Length;
-
-    /// <summary>Replaces text written since <paramref name="start"/>.</summary>
-    public void Replace(int start, string oldValue, string newValue) => _builder.Replace(oldValue, newValue, start, _builder.Length - start);
-
     public override string ToString() => _builder.ToString();
 }

@@ -16,6 +16,9 @@ internal static class Literals
     /// <summary>A C# UTF-8 literal (<c>"…"u8</c>); lone surrogates become U+FFFD, as they would on the wire.</summary>
     public static string Utf8(string value) => Quote(value, utf8: true) + "u8";
 
+    /// <summary>A UTF-8 literal, or <c>default</c> (an empty span) for null.</summary>
+    public static string Utf8OrDefault(string? value) => value is null ? "default" : Utf8(value);
+
     /// <summary>Text for an XML doc comment: markup escaped, control characters as <c>\uXXXX</c>.</summary>
     public static string Xml(string value)
     {

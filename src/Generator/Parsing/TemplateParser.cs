@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -20,8 +21,8 @@ internal static class TemplateParser
     /// <param name="Length">Length of the run in the template.</param>
     internal sealed record Part(string Text, bool IsPlaceholder, string? Format, int? Alignment, int Start, int Length);
 
-    /// <summary>A malformed piece of the template.</summary>
-    internal sealed record Error(string Message, int Start, int Length);
+    /// <summary>A malformed piece of the template: the GENLOG007 cause, its arguments, and its place.</summary>
+    internal sealed record Error(TemplateError Cause, string[] Arguments, int Start, int Length);
 
     public static (List<Part> Parts, List<Error> Errors) Parse(string template)
     {
@@ -59,7 +60,7 @@ internal static class TemplateParser
                     continue;
                 }
 
-                errors.Add(new Error("'}' without a matching '{' (write '}}' for a literal brace)", i, 1));
+                errors.Add(new Error(TemplateError.UnmatchedBrace, new[] { "}", "{" }, i, 1));
                 i++;
                 continue;
             }
@@ -75,7 +76,7 @@ internal static class TemplateParser
             var nextOpen = template.IndexOf('{', i + 1);
             if (close < 0 || (nextOpen >= 0 && nextOpen < close))
             {
-                errors.Add(new Error("'{' without a matching '}' (write '{{' for a literal brace)", i, 1));
+                errors.Add(new Error(TemplateError.UnmatchedBrace, new[] { "{", "}" }, i, 1));
                 i++;
                 continue;
             }
@@ -109,7 +110,7 @@ internal static class TemplateParser
             format = body.Substring(colon + 1);
             if (format.Length == 0)
             {
-                errors.Add(new Error("the format after ':' is empty", open, length));
+                errors.Add(new Error(TemplateError.EmptyFormat, Array.Empty<string>(), open, length));
                 return null;
             }
         }
@@ -121,7 +122,7 @@ internal static class TemplateParser
             var text = head.Substring(comma + 1).Trim();
             if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value is < -1000 or > 1000)
             {
-                errors.Add(new Error($"the alignment '{head.Substring(comma + 1)}' is not a whole number from -1000 to 1000", open, length));
+                errors.Add(new Error(TemplateError.BadAlignment, new[] { head.Substring(comma + 1) }, open, length));
                 return null;
             }
 
@@ -130,13 +131,13 @@ internal static class TemplateParser
 
         if (name.Length == 0)
         {
-            errors.Add(new Error("a placeholder has an empty name", open, length));
+            errors.Add(new Error(TemplateError.EmptyPlaceholderName, Array.Empty<string>(), open, length));
             return null;
         }
 
         if (!IsName(name))
         {
-            errors.Add(new Error($"'{name}' is not a parameter name", open, length));
+            errors.Add(new Error(TemplateError.NotAParameterName, new[] { name }, open, length));
             return null;
         }
 
@@ -161,4 +162,26 @@ internal static class TemplateParser
 
         return true;
     }
+}
+
+/// <summary>
+/// What is malformed in a template. The parser knows nothing of Roslyn (GenLog.Extensions.Logging compiles it too, to
+/// read templates at run time); TemplateBinder turns each cause into its GENLOG007 descriptor.
+/// </summary>
+internal enum TemplateError
+{
+    /// <summary>A '{' or '}' without its match.</summary>
+    UnmatchedBrace,
+
+    /// <summary>Nothing after ':'.</summary>
+    EmptyFormat,
+
+    /// <summary>An alignment that is not a whole number from -1000 to 1000.</summary>
+    BadAlignment,
+
+    /// <summary>'{}' or '{,5}'.</summary>
+    EmptyPlaceholderName,
+
+    /// <summary>A name that is not an identifier.</summary>
+    NotAParameterName,
 }

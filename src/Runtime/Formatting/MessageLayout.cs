@@ -24,9 +24,9 @@ internal sealed class MessageLayout
 
     // RFC 5424 §6: field lengths.
     private const int MaxHostName = 255;
-    private const int MaxAppName = 48;
+    private const int MaxAppName = SyslogLimits.MaxAppName;
     private const int MaxProcId = 128;
-    private const int MaxMsgId = 32;
+    private const int MaxMsgId = SyslogLimits.MaxMsgId;
 
     // RFC 3164 §4.1.3: the TAG is at most 32 alphanumeric characters.
     private const int MaxTag = 32;
@@ -182,25 +182,12 @@ internal sealed class MessageLayout
             return Sanitize(fallback(), maxLength);
         }
 
-        if (value.Length is 0 || value.Length > maxLength || !IsPrintableAscii(value))
+        if (!SyslogLimits.IsHeaderField(value, maxLength))
         {
             throw new ArgumentException($"SyslogWriterOptions.{option} must be 1 to {maxLength} printable US-ASCII characters (RFC 5424 §6), without spaces; got \"{value}\".", "options");
         }
 
         return Encoding.ASCII.GetBytes(value);
-    }
-
-    private static bool IsPrintableAscii(string value)
-    {
-        foreach (var c in value)
-        {
-            if (c is < '!' or > '~')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Defaults come from the machine, which we do not control: keep what is valid rather than fail.</summary>
@@ -210,7 +197,7 @@ internal sealed class MessageLayout
         for (var i = 0; i < bytes.Length; i++)
         {
             var c = value[i];
-            bytes[i] = c is >= '!' and <= '~' ? (byte)c : (byte)'_';
+            bytes[i] = SyslogLimits.IsPrintableAscii(c) ? (byte)c : (byte)'_';
         }
 
         return bytes.Length == 0 ? "-"u8.ToArray() : bytes;

@@ -12,7 +12,7 @@ namespace GenLog;
 /// <summary>Values that format themselves (numbers, Guid, IPAddress, enums, anything else through ToString), with the invariant culture.</summary>
 public ref partial struct SyslogMessageBuilder
 {
-    /// <summary>Appends a value that formats itself to UTF-8, with the invariant culture.</summary>
+    /// <summary>Appends a value that formats itself to UTF-8, with the invariant culture; without a format, time values as ISO 8601 (<c>O</c>) and <c>c</c>.</summary>
     public void AppendUtf8Formattable<T>(T? value, string? format)
         where T : IUtf8SpanFormattable
     {
@@ -20,6 +20,8 @@ public ref partial struct SyslogMessageBuilder
         {
             return;
         }
+
+        format ??= DefaultFormat<T>.Value;
 
         // Tested on the type first: 'value is null' alone boxes a struct where the JIT does not optimize (Debug builds).
         if (!typeof(T).IsValueType && value is null)
@@ -85,7 +87,7 @@ public ref partial struct SyslogMessageBuilder
         AppendToString(value);
     }
 
-    /// <summary>Appends a value that formats itself to UTF-16, with the invariant culture.</summary>
+    /// <summary>Appends a value that formats itself to UTF-16, with the invariant culture; without a format, time values as ISO 8601 (<c>O</c>) and <c>c</c>.</summary>
     public void AppendSpanFormattable<T>(T? value, string? format)
         where T : ISpanFormattable
     {
@@ -93,6 +95,8 @@ public ref partial struct SyslogMessageBuilder
         {
             return;
         }
+
+        format ??= DefaultFormat<T>.Value;
 
         // Tested on the type first: 'value is null' alone boxes a struct where the JIT does not optimize (Debug builds).
         if (!typeof(T).IsValueType && value is null)

@@ -12,17 +12,20 @@ namespace GenLog;
 /// <summary>The header: PRI, version, timestamp, host, app, process, MSGID (RFC 5424 §6), or RFC 3164 §4.1's.</summary>
 public ref partial struct SyslogMessageBuilder
 {
-    /// <summary>"&lt;0&gt;" to "&lt;191&gt;" (RFC 5424 §6.2.1), for PRI values chosen at run time.</summary>
+    /// <summary>The largest PRI value: local7 (23) × 8 + debug (7).</summary>
+    private const int MaxPriority = ((SyslogNames.MaxFacility + 1) * 8) - 1;
+
+    /// <summary>"&lt;0&gt;" to "&lt;191&gt;" (RFC 5424 §6.2.1): the PRI part of every header, by value.</summary>
     private static readonly byte[][] PriorityTexts = BuildPriorityTexts();
 
     /// <summary>
-    /// <c>&lt;PRI&gt;</c> for a facility and severity chosen at run time. Out-of-range values cannot come from generated
-    /// code; by hand they fall back (to the default facility, to the severity's low three bits) rather than break the frame.
+    /// The PRI value of a facility and severity chosen at run time. Out-of-range values cannot come from generated code;
+    /// by hand they fall back (to the default facility, to the severity's low three bits) rather than break the frame.
     /// </summary>
-    private static ReadOnlySpan<byte> PriorityText(SyslogFacility? facility, SyslogSeverity severity, SyslogFacility defaultFacility)
+    private static int Priority(SyslogFacility? facility, SyslogSeverity severity, SyslogFacility defaultFacility)
     {
         var code = facility is { } f && (uint)f <= SyslogNames.MaxFacility ? f : defaultFacility;
-        return PriorityTexts[((int)code << 3) | ((int)severity & 7)];
+        return ((int)code << 3) | ((int)severity & 7);
     }
 
     private static byte[][] BuildPriorityTexts()
@@ -36,7 +39,7 @@ public ref partial struct SyslogMessageBuilder
         return texts;
     }
 
-    private void WriteHeader(scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
+    private void WriteHeader(int priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
     {
         if (_layout.IsPickle)
         {
@@ -44,7 +47,7 @@ public ref partial struct SyslogMessageBuilder
             return;
         }
 
-        Write(priority);
+        Write(PriorityTexts[priority]);
         if (_layout.Format == SyslogFormat.Rfc5424)
         {
             // RFC 5424 §6: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD
@@ -54,11 +57,11 @@ public ref partial struct SyslogMessageBuilder
             _bytes[_position++] = (byte)' ';
             Write(_layout.HostName);
             _bytes[_position++] = (byte)' ';
-            Write(appName.IsEmpty ? _layout.AppName : appName[..Math.Min(appName.Length, 48)]);
+            Write(appName.IsEmpty ? _layout.AppName : appName[..Math.Min(appName.Length, SyslogLimits.MaxAppName)]);
             _bytes[_position++] = (byte)' ';
             Write(_layout.ProcId);
             _bytes[_position++] = (byte)' ';
-            Write(msgId.IsEmpty ? "-"u8 : msgId[..Math.Min(msgId.Length, 32)]);
+            Write(msgId.IsEmpty ? "-"u8 : msgId[..Math.Min(msgId.Length, SyslogLimits.MaxMsgId)]);
             _bytes[_position++] = (byte)' ';
             if (_layout.SequenceId)
             {

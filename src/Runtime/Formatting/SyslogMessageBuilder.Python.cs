@@ -167,10 +167,9 @@ public ref partial struct SyslogMessageBuilder
     }
 
     /// <summary>The start of a Python record: everything but the call's own entries and 'msg'.</summary>
-    private void WritePythonHeader(scoped ReadOnlySpan<byte> priority)
+    private void WritePythonHeader(int pri)
     {
         var python = _layout.Python!;
-        var pri = int.Parse(priority[1..^1], provider: CultureInfo.InvariantCulture);
         Write(Pickle.Start);
         Write(python.Fixed);
         Write(python.Severity[pri & 7]);

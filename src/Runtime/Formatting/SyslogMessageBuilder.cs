@@ -42,14 +42,14 @@ public ref partial struct SyslogMessageBuilder
     private bool _truncated;
 
     /// <summary>
-    /// Starts a message whose PRI text (<c>&lt;36&gt;</c>) was computed at compile time. Generated code constructs the
-    /// builder in its own local: a factory method returning it would copy the whole struct on every call.
+    /// Starts a message whose PRI (RFC 5424 §6.2.1: facility × 8 + severity) was computed at compile time. Generated code
+    /// constructs the builder in its own local: a factory method returning it would copy the whole struct on every call.
     /// </summary>
     /// <param name="writer">The writer the message goes to; not null (the generated code checks).</param>
-    /// <param name="priority">The PRI part, brackets included.</param>
+    /// <param name="priority">The PRI value, 0 to 191 (outside it, the writer's default facility and the low three bits as severity).</param>
     /// <param name="appName">The APP-NAME of the message's <c>[SyslogSource]</c>; empty for the writer's.</param>
     /// <param name="msgId">The MSGID; empty for none (<c>-</c>).</param>
-    public SyslogMessageBuilder(SyslogWriter writer, scoped ReadOnlySpan<byte> priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
+    public SyslogMessageBuilder(SyslogWriter writer, int priority, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
     {
         _writer = writer;
         _layout = writer.Layout;
@@ -63,7 +63,7 @@ public ref partial struct SyslogMessageBuilder
             return;
         }
 
-        WriteHeader(priority, appName, msgId);
+        WriteHeader((uint)priority <= MaxPriority ? priority : ((int)_layout.DefaultFacility << 3) | (priority & 7), appName, msgId);
     }
 
     /// <summary>Starts a message whose PRI is known only at run time: a severity parameter, or the writer's default facility.</summary>
@@ -73,7 +73,7 @@ public ref partial struct SyslogMessageBuilder
     /// <param name="appName">The APP-NAME of the message's <c>[SyslogSource]</c>; empty for the writer's.</param>
     /// <param name="msgId">The MSGID; empty for none (<c>-</c>).</param>
     public SyslogMessageBuilder(SyslogWriter writer, SyslogFacility? facility, SyslogSeverity severity, scoped ReadOnlySpan<byte> appName, scoped ReadOnlySpan<byte> msgId)
-        : this(writer, PriorityText(facility, severity, writer.Layout.DefaultFacility), appName, msgId)
+        : this(writer, Priority(facility, severity, writer.Layout.DefaultFacility), appName, msgId)
     {
     }
 

@@ -52,7 +52,7 @@ namespace Samples
                 return;
             }
 
-            var __message = new global::GenLog.SyslogMessageBuilder(writer, priority: "<131>"u8, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, priority: 131, appName: default, msgId: default);
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "Samples.DiskLog"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 8, funcName: "DiskFull"u8, msgId: default, sdId: default);

@@ -15,7 +15,7 @@ namespace Samples
                 return;
             }
 
-            var __message = new global::GenLog.SyslogMessageBuilder(writer, priority: "<36>"u8, appName: "sshd"u8, msgId: "AUTHFAIL"u8);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, priority: 36, appName: "sshd"u8, msgId: "AUTHFAIL"u8);
             if (__message.WritesPickle)
             {
                 __message.AppendPythonSource(name: "sshd"u8, pathname: "Source0.cs"u8, filename: "Source0.cs"u8, module: "Source0"u8, lineno: 10, funcName: "FailedPassword"u8, msgId: "AUTHFAIL"u8, sdId: default);

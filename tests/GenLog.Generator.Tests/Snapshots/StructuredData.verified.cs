@@ -54,7 +54,7 @@ namespace Samples
                 return;
             }
 
-            var __message = new global::GenLog.SyslogMessageBuilder(writer, priority: "<158>"u8, appName: default, msgId: default);
+            var __message = new global::GenLog.SyslogMessageBuilder(writer, priority: 158, appName: default, msgId: default);
             if (__message.WritesStructuredData)
             {
                 __message.BeginStructuredData("billing@32473"u8, parametersLength: 28);

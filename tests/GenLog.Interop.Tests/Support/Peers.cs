@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace GenLog.Interop.Tests.Support;
 
 /// <summary>
-/// The real programs these tests compare GenLog with (DESIGN §7). A missing peer fails the test when
+/// The real programs these tests compare GenLog with (README, "The two commands"). A missing peer fails the test when
 /// GENLOG_REQUIRE_PEERS=1 (CI) and skips it with the reason otherwise: it never passes silently.
 /// </summary>
 public static class Peers

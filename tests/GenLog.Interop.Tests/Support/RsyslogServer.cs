@@ -96,7 +96,7 @@ public sealed record RsyslogOptions
 }
 
 /// <summary>
-/// A real rsyslogd (DESIGN §7) started by a test with its own configuration, in its own temp folder, with listeners
+/// A real rsyslogd (docs/reliability.md, README "The two commands") started by a test with its own configuration, in its own temp folder, with listeners
 /// on 127.0.0.1 only. Everything it parses goes to a JSON-lines file, read back as <see cref="RsyslogRecord"/>s.
 /// It never reads /etc/rsyslog.conf or /etc/rsyslog.d and never opens /dev/log, the kernel log or the journal, so it
 /// runs beside (and without touching) the machine's own syslog daemon.
@@ -301,7 +301,43 @@ public sealed class RsyslogServer : IAsyncDisposable
     }
 
     /// <summary>The records rsyslog has written so far (complete lines only), oldest first.</summary>
-    public IReadOnlyList<RsyslogRecord> ReadRecords()
+    public IReadOnlyList<RsyslogRecord> ReadRecords() => ReadLines().Select(RsyslogRecord.Parse).ToArray();
+
+    /// <summary>
+    /// The records, as <see cref="ReadRecords"/>, of a server that was killed (SIGKILL) while it wrote: rsyslog's file
+    /// output buffers its writes, so a kill can leave the last record cut short, and the restarted rsyslog appends right
+    /// after it. Such a line keeps its last complete record (each starts with <c>{"pri":</c>); the records cut short
+    /// are counted in <paramref name="torn"/>.
+    /// </summary>
+    public IReadOnlyList<RsyslogRecord> ReadRecordsAcrossKills(out int torn)
+    {
+        const string recordStart = "{\"pri\":";
+        var records = new List<RsyslogRecord>();
+        torn = 0;
+        foreach (var line in ReadLines())
+        {
+            var start = line.LastIndexOf(recordStart, StringComparison.Ordinal);
+            if (start > 0)
+            {
+                torn++;
+            }
+
+            try
+            {
+                records.Add(RsyslogRecord.Parse(start > 0 ? line[start..] : line));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Cut short by the kill, with nothing appended after it yet.
+                torn++;
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>The complete lines of the records file.</summary>
+    private string[] ReadLines()
     {
         string text;
         try
@@ -316,16 +352,7 @@ public sealed class RsyslogServer : IAsyncDisposable
         }
 
         var end = text.LastIndexOf('\n');
-        if (end < 0)
-        {
-            return [];
-        }
-
-        return text[..end]
-            .Split('\n')
-            .Where(line => line.Length > 0)
-            .Select(RsyslogRecord.Parse)
-            .ToArray();
+        return end < 0 ? [] : text[..end].Split('\n').Where(line => line.Length > 0).ToArray();
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ using GenLog.TestSupport;
 namespace GenLog.Interop.Tests.Support;
 
 /// <summary>
-/// One message as syslog-ng 3.38 parsed it: a line of <c>$(format-json --scope sdata …)</c> (DESIGN §7). Names are
+/// One message as syslog-ng 3.38 parsed it: a line of <c>$(format-json --scope sdata …)</c> (scripts/install-syslog-ng.sh). Names are
 /// syslog-ng's macros: <c>$PRI $FACILITY_NUM $LEVEL_NUM $HOST $PROGRAM $PID $MSGID $SDATA $MSG</c>, <c>$SOURCE</c> (which
 /// listener), and the parsed SD-PARAM values (<c>.SDATA.ID.NAME</c>, unescaped by syslog-ng).
 /// </summary>
@@ -50,7 +50,7 @@ public sealed record SyslogNgRecord(
 /// parsed message as a JSON line. Killed on dispose and when the test process exits.
 /// </summary>
 /// <remarks>
-/// Listeners (DESIGN §7): <see cref="UdpPort"/> <c>network(transport("udp") flags(syslog-protocol))</c> for RFC 5424
+/// Listeners: <see cref="UdpPort"/> <c>network(transport("udp") flags(syslog-protocol))</c> for RFC 5424
 /// datagrams; <see cref="TcpPort"/> <c>syslog(transport("tcp"))</c> for octet-counted RFC 5424 (RFC 6587/5425);
 /// <see cref="LfPort"/> <c>network(transport("tcp") flags(syslog-protocol))</c> for LF-framed RFC 5424;
 /// <see cref="BsdUdpPort"/> <c>network(transport("udp"))</c> for RFC 3164 datagrams.

@@ -5,7 +5,7 @@ using CsCheck;
 
 namespace GenLog.Tests.Fuzzing;
 
-/// <summary>CsCheck generators of hostile input (DESIGN §9) and of every writer option combination.</summary>
+/// <summary>CsCheck generators of hostile input (docs/formats.md, "Hostile values") and of every writer option combination.</summary>
 public static class FuzzGenerators
 {
     /// <summary>One piece of hostile text: any UTF-16 unit (lone surrogates included), C0/C1 controls, ESC sequences,

@@ -95,7 +95,7 @@ public sealed record FuzzCase(
 public sealed class FuzzFailure(string message) : Exception(message);
 
 /// <summary>
-/// The fuzzers' oracle, written independently of GenLog's formatter from DESIGN §5 and docs/formats.md: runs one case
+/// The fuzzers' oracle, written independently of GenLog's formatter from RFC 5424, RFC 3164 and docs/formats.md: runs one case
 /// through a generated method into a capturing transport and checks every property a receiver relies on.
 /// <list type="bullet">
 /// <item>the message fits <c>MaxMessageSize</c> (a trailing NUL when <c>AppendNul</c>, counted in it);</item>

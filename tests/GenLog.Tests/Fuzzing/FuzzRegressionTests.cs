@@ -15,7 +15,7 @@ public class FuzzRegressionTests
     /// <summary>
     /// Found by FormatterPropertyTests (seed 9jG8Mu3yQbI2): a <c>char</c> parameter holding a lone surrogate is formatted
     /// through <c>char</c>'s <c>IUtf8SpanFormattable.TryFormat</c>, which throws ArgumentOutOfRangeException for a
-    /// surrogate; the record then says "(error)" and OnError fires. DESIGN §5: invalid UTF-16 becomes U+FFFD.
+    /// surrogate; the record then says "(error)" and OnError fires. docs/formats.md: invalid UTF-16 becomes U+FFFD.
     /// (src/Runtime/Formatting/SyslogMessageBuilder.cs, AppendUtf8Formattable, the TryFormat call.)
     /// </summary>
     [Theory]
@@ -39,7 +39,7 @@ public class FuzzRegressionTests
     /// <summary>
     /// Found by FormatterPropertyTests (seed 8Ys0acc6wUn2; the 245-byte message ended <c>… N="0"] S</c>): when fewer than 3 bytes are left for MSG, BeginText skips the
     /// BOM (Fits(3) is false) but still writes 1–2 bytes of text, so with Utf8Bom on the MSG does not start with the BOM.
-    /// DESIGN §5: "MSG starts with the UTF-8 BOM when Utf8Bom is on". Expected: the BOM, or no MSG at all.
+    /// RFC 5424 §6.4 and docs/formats.md: MSG starts with the UTF-8 BOM when Utf8Bom is on. Expected: the BOM, or no MSG at all.
     /// (src/Runtime/Formatting/SyslogMessageBuilder.cs, BeginText.)
     /// </summary>
     [Fact]
@@ -72,7 +72,7 @@ public class FuzzRegressionTests
 
     /// <summary>
     /// Found by FormatterPropertyTests (seed a9u9wXfyBqO2, Utf8Bom off; the 659-byte message ended <c>… N="0"] S</c>):
-    /// DESIGN §5 cuts MSG first and shortens SD values only when header and SD alone do not fit — so when an SD value was
+    /// docs/formats.md cuts MSG first and shortens SD values only when header and SD alone do not fit — so when an SD value was
     /// shortened, there is no room for MSG. But the 1–2 bytes a shortened value leaves unused (the next character needed
     /// 3 or 4) are then given to MSG: " S", the first letter of the template, while the SD value lost its end.
     /// Expected: MSG empty (or absent) whenever an SD value was shortened. (src/Runtime/Formatting/SyslogMessageBuilder.cs,
