@@ -56,7 +56,7 @@ public sealed class MappingTests
         Assert.Equal(lines[0], lines[1]);
         Assert.Equal(lines[2], lines[3]);
         Assert.EndsWith("] Order -42 paid by Zoë#033[31m \"Q\" ] from 2001:db8::7", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("When=\"11/24/2026 09:18:00\" Ratio=\"2.5\" Id=\"00000000-0000-0000-0000-000000000000\"] At 2026-11-24T09:18:00.0000000Z ratio     2.50 id 00000000-0000-0000-0000-000000000000", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("When=\"2026-11-24T09:18:00.0000000Z\" Ratio=\"2.5\" Id=\"00000000-0000-0000-0000-000000000000\"] At 2026-11-24T09:18:00.0000000Z ratio     2.50 id 00000000-0000-0000-0000-000000000000", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

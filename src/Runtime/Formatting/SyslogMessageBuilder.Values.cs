@@ -65,6 +65,17 @@ public ref partial struct SyslogMessageBuilder
             case Exception exception:
                 AppendException(exception);
                 break;
+
+            // Types whose default format is GenLog's own (ISO 8601, the constant TimeSpan form), not the interface's.
+            case DateTime time:
+                AppendUtf8Formattable(time, format);
+                break;
+            case DateTimeOffset time:
+                AppendUtf8Formattable(time, format);
+                break;
+            case TimeSpan span:
+                AppendUtf8Formattable(span, format);
+                break;
             case IUtf8SpanFormattable utf8:
                 AppendUtf8Formattable(utf8, format);
                 break;
