@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace GenLog.Benchmarks;
 
 /// <summary>
-/// One call per contender of DESIGN §8, side by side so the Ratio column compares them in one run: GenLog's
+/// One call per contender of docs/performance.md, side by side so the Ratio column compares them in one run: GenLog's
 /// generated method per format, ZLogger's [ZLoggerMessage], [LoggerMessage] with a string-based syslog
 /// provider, and plain string interpolation. All format the same RFC 5424 line (facility Auth, Warning, the
 /// same header and arguments) on the caller's thread into a null sink, which counts what it receives.

@@ -3,7 +3,7 @@ using GenLog;
 
 namespace GenLog.Benchmarks;
 
-/// <summary>The template every contender formats: a string, an IPAddress and an int (DESIGN §8).</summary>
+/// <summary>The template every contender formats: a string, an IPAddress and an int (docs/performance.md).</summary>
 [SyslogSource(SyslogFacility.Auth, AppName = "sshd")]
 public static partial class BenchmarkLog
 {

@@ -8,7 +8,7 @@ using GenLog.Benchmarks.Throughput;
 
 // dotnet run -c Release --project benchmarks/GenLog.Benchmarks -- [--quick] [--throughput] [BenchmarkDotNet arguments]
 // --quick: a short run of every benchmark (a few minutes on 2 cores); without it, BenchmarkDotNet's defaults.
-// --throughput: only the throughput harness of Throughput/ (DESIGN §8's msgs/s rows), short with --quick.
+// --throughput: only the throughput harness of Throughput/ (the msgs/s rows of docs/performance.md), short with --quick.
 // Without BenchmarkDotNet arguments the harness also runs after BenchmarkDotNet, so `-- --quick` runs everything.
 var quick = args.Contains("--quick");
 var throughput = args.Contains("--throughput");

@@ -10,7 +10,7 @@ using GenLog.Interop.Tests.Support;
 namespace GenLog.Interop.Tests;
 
 /// <summary>
-/// samples/AotSample published as Native AOT (DESIGN §3: "safe for trimming and Native AOT"): the publish shows
+/// samples/AotSample published as Native AOT (README: "safe for trimming and Native AOT"): the publish shows
 /// no warning at all, the output is a native executable, and what it sends is right.
 /// </summary>
 [Collection(DotnetCliCollection.Name)]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace GenLog.Benchmarks.Contenders;
 
 /// <summary>
-/// The header every contender writes, the same as GenLog's writer in FormatBenchmarks (DESIGN §8):
+/// The header every contender writes, the same as GenLog's writer in FormatBenchmarks (docs/performance.md):
 /// facility Auth, app "sshd", msgid "AUTHFAIL", host "host", procid "4242".
 /// </summary>
 public static class SyslogLine

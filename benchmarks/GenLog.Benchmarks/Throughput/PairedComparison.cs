@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace GenLog.Benchmarks.Throughput;
 
-/// <summary>A target of DESIGN §8, checked against a comparison's result; <paramref name="Measure"/> returns null when it cannot be judged (no complete trials).</summary>
+/// <summary>A target of docs/performance.md, checked against a comparison's result; <paramref name="Measure"/> returns null when it cannot be judged (no complete trials).</summary>
 public sealed record Target(string Text, double Threshold, Func<ComparisonResult, double?> Measure);
 
 /// <summary>

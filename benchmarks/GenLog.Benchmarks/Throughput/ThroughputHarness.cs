@@ -10,7 +10,7 @@ using System.Text;
 namespace GenLog.Benchmarks.Throughput;
 
 /// <summary>
-/// The throughput half of DESIGN §8: GenLog against the raw socket limit, a naive sender and CPython over UDP, and
+/// The throughput half of docs/performance.md: GenLog against the raw socket limit, a naive sender and CPython over UDP, and
 /// against one send per frame over TCP, each as alternating paired trials whose every message is checked at the
 /// receiver. Prints Markdown and writes it to BenchmarkDotNet.Artifacts/results/throughput.md.
 /// </summary>
@@ -28,7 +28,7 @@ public static class ThroughputHarness
         CheckNaiveLine();
 
         var report = new ThroughputReport();
-        report.Line("# Throughput (DESIGN §8)");
+        report.Line("# Throughput");
         report.Line();
         report.Line($"Reproduce: `{command}` ({(quick ? "quick" : "full")} form). Machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Absolute numbers on a shared machine are indicative only; the ratios are the result.");
         report.Line();
