@@ -172,11 +172,9 @@ public class FaultTests
     [Fact]
     public async Task Dispose_returns_within_CloseTimeout_when_the_peer_never_reads_and_counts_what_it_gave_up()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
+        using var listener = Listen(receiveBuffer: 4096);
         var accepted = listener.AcceptAsync();
-        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var port = PortOf(listener);
         var writer = new SyslogWriter(new TcpTransport("127.0.0.1", port) { WriteTimeout = TimeSpan.FromMinutes(5) }, new SyslogWriterOptions { CloseTimeout = TimeSpan.FromSeconds(1) });
         var value = new string('v', 1000);
         for (var i = 0; i < 5_000; i++)
@@ -200,11 +198,9 @@ public class FaultTests
     [Fact]
     public async Task Dispose_returns_within_CloseTimeout_when_a_RELP_server_never_answers()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
+        using var listener = Listen();
         var accepted = listener.AcceptAsync();
-        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var port = PortOf(listener);
         var writer = new SyslogWriter(new RelpTransport("127.0.0.1", port) { ResponseTimeout = TimeSpan.FromMinutes(5) }, new SyslogWriterOptions { CloseTimeout = TimeSpan.FromSeconds(1) });
         PlainLog.Text(writer, "never acknowledged");
         using var peer = await accepted.WaitAsync(RealTimeout);
@@ -233,10 +229,8 @@ public class FaultTests
     [Fact]
     public async Task A_second_concurrent_Dispose_waits_for_the_first_to_finish()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
-        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        using var listener = Listen();
+        var port = PortOf(listener);
         var writer = new SyslogWriter(new RelpTransport("127.0.0.1", port), new SyslogWriterOptions { CloseTimeout = TimeSpan.FromMilliseconds(500) });
         PlainLog.Text(writer, "never acknowledged");
         using var peer = await listener.AcceptAsync().WaitAsync(RealTimeout);
@@ -274,11 +268,9 @@ public class FaultTests
     [Fact]
     public async Task RELPs_response_timeout_runs_on_the_transports_clock()
     {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen();
+        using var listener = Listen();
         var time = new ManualTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-        using var transport = new RelpTransport("127.0.0.1", ((IPEndPoint)listener.LocalEndPoint!).Port) { ResponseTimeout = TimeSpan.FromSeconds(30), TimeProvider = time };
+        using var transport = new RelpTransport("127.0.0.1", PortOf(listener)) { ResponseTimeout = TimeSpan.FromSeconds(30), TimeProvider = time };
 
         // The server accepts and never answers 'open': the wait ends when the transport's clock passes 30 s, not before.
         var connecting = Task.Run(transport.Connect);
@@ -354,6 +346,22 @@ public class FaultTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SyslogWriter(new CaptureTransport(), new SyslogWriterOptions { Ident = new string('i', 1_000_000) }));
         Assert.Contains("SyslogWriterOptions.Ident", error.Message);
     }
+
+    /// <summary>A TCP listener on 127.0.0.1 and a port the kernel picks: a peer that accepts and then does nothing.</summary>
+    private static Socket Listen(int? receiveBuffer = null)
+    {
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        if (receiveBuffer is { } size)
+        {
+            listener.ReceiveBufferSize = size;
+        }
+
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        return listener;
+    }
+
+    private static int PortOf(Socket listener) => ((IPEndPoint)listener.LocalEndPoint!).Port;
 
     private static T OnFreshThread<T>(Func<T> work)
     {
