@@ -287,8 +287,8 @@ public sealed class SyslogWriter : IDisposable, IAsyncDisposable
             return;
         }
 
-        // A call on the sender's own thread, or inside OnError, never waits (it could wait for itself).
-        var added = _queue.Enqueue(message, LoggingThread.MayWait, out var evicted);
+        // A call on the sender's own thread, or inside OnError, never waits (the queue asks LoggingThread when full).
+        var added = _queue.Enqueue(message, out var evicted);
         if (evicted > 0)
         {
             // Evicted messages are finished as far as FlushAsync is concerned: one waiting for them may be done.

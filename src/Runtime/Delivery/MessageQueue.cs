@@ -64,11 +64,11 @@ internal sealed class MessageQueue
     /// <summary>
     /// Adds a message, applying the overflow policy when it does not fit. Returns whether it was added
     /// (not when the queue is full under DropNewest, or closed) and, in <paramref name="evicted"/>, how
-    /// many old messages DropOldest removed for it. With <paramref name="mayWait"/> false (the sender's own thread,
-    /// or inside OnError), <see cref="SyslogOverflow.Block"/> drops the message instead of waiting: waiting there
-    /// could wait for the very thread that must make room.
+    /// many old messages DropOldest removed for it. On a thread that must not wait (<see cref="LoggingThread.MayWait"/>:
+    /// the sender's own, or inside OnError), <see cref="SyslogOverflow.Block"/> drops the message instead of waiting:
+    /// waiting there could wait for the very thread that must make room. (Asked only when the queue is full.)
     /// </summary>
-    public bool Enqueue(ReadOnlySpan<byte> message, bool mayWait, out int evicted)
+    public bool Enqueue(ReadOnlySpan<byte> message, out int evicted)
     {
         var size = HeaderSize + message.Length;
         evicted = 0;
@@ -87,7 +87,7 @@ internal sealed class MessageQueue
                 }
 
                 if (size > _ring.Length || _overflow == SyslogOverflow.DropNewest || (_overflow == SyslogOverflow.DropOldest && _count == 0)
-                    || (_overflow == SyslogOverflow.Block && !mayWait))
+                    || (_overflow == SyslogOverflow.Block && !LoggingThread.MayWait))
                 {
                     return false;
                 }
