@@ -1,9 +1,5 @@
 using System;
-using System.Buffers;
-using System.ComponentModel;
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Unicode;
 using GenLog.Formatting;
 
