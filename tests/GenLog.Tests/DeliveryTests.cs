@@ -10,14 +10,8 @@ public class DeliveryTests
 {
     private static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(10);
 
-    private static (SyslogWriter Writer, ScriptedTransport Transport, ManualTime Time) Create(Action<SyslogWriterOptions>? configure = null)
-    {
-        var time = new ManualTime(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
-        var transport = new ScriptedTransport(time);
-        var options = new SyslogWriterOptions { HostName = "h", AppName = "a", ProcId = "1", Format = SyslogFormat.Bare, TimeProvider = time, CloseTimeout = TimeSpan.FromMilliseconds(300) };
-        configure?.Invoke(options);
-        return (new SyslogWriter(transport, options), transport, time);
-    }
+    private static (SyslogWriter Writer, ScriptedTransport Transport, ManualTime Time) Create(Action<SyslogWriterOptions>? configure = null) =>
+        Writers.Scripted(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero), configure);
 
     [Fact]
     public async Task Reconnect_waits_cpythons_back_off_on_the_writers_clock_and_delivers_when_the_server_is_back()

@@ -18,14 +18,8 @@ public class FaultTests
 {
     private static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(10);
 
-    private static (SyslogWriter Writer, ScriptedTransport Transport, ManualTime Time) Create(Action<SyslogWriterOptions>? configure = null)
-    {
-        var time = new ManualTime(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-        var transport = new ScriptedTransport(time);
-        var options = new SyslogWriterOptions { HostName = "h", AppName = "a", ProcId = "1", Format = SyslogFormat.Bare, TimeProvider = time, CloseTimeout = TimeSpan.FromMilliseconds(300) };
-        configure?.Invoke(options);
-        return (new SyslogWriter(transport, options), transport, time);
-    }
+    private static (SyslogWriter Writer, ScriptedTransport Transport, ManualTime Time) Create(Action<SyslogWriterOptions>? configure = null) =>
+        Writers.Scripted(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), configure);
 
     [Fact]
     public async Task FlushAsync_under_DropOldest_waits_for_what_was_logged_before_it_even_while_newer_messages_are_evicted()

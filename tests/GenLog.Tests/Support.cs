@@ -38,6 +38,19 @@ public static class Writers
 {
     public static readonly DateTimeOffset Now = new DateTimeOffset(2026, 11, 24, 9, 18, 0, TimeSpan.Zero).AddTicks(1234567);
 
+    /// <summary>
+    /// A queued writer (Bare format, fixed header fields, CloseTimeout 300 ms) over a transport whose server is up or down
+    /// as the test says, on a clock the test advances.
+    /// </summary>
+    public static (SyslogWriter Writer, ScriptedTransport Transport, ManualTime Time) Scripted(DateTimeOffset start, Action<SyslogWriterOptions>? configure = null)
+    {
+        var time = new ManualTime(start);
+        var transport = new ScriptedTransport(time);
+        var options = new SyslogWriterOptions { HostName = "h", AppName = "a", ProcId = "1", Format = SyslogFormat.Bare, TimeProvider = time, CloseTimeout = TimeSpan.FromMilliseconds(300) };
+        configure?.Invoke(options);
+        return (new SyslogWriter(transport, options), transport, time);
+    }
+
     /// <summary>A synchronous writer into a capture transport, with fixed header fields.</summary>
     public static (SyslogWriter Writer, CaptureTransport Transport) Capture(Action<SyslogWriterOptions>? configure = null)
     {
