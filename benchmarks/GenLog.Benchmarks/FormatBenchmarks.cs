@@ -20,6 +20,8 @@ public class FormatBenchmarks
 
     private readonly NullTransport _rfc5424Transport = new();
     private readonly NullTransport _queuedTransport = new();
+    private readonly NullTransport _millisecondsTransport = new();
+    private readonly NullTransport _queuedMillisecondsTransport = new();
     private readonly NullTransport _rfc3164Transport = new();
     private readonly NullTransport _bareTransport = new();
     private readonly NullTransport _disabledTransport = new();
@@ -31,6 +33,8 @@ public class FormatBenchmarks
 
     private SyslogWriter _rfc5424 = null!;
     private SyslogWriter _queued = null!;
+    private SyslogWriter _milliseconds = null!;
+    private SyslogWriter _queuedMilliseconds = null!;
     private SyslogWriter _rfc3164 = null!;
     private SyslogWriter _bare = null!;
     private SyslogWriter _disabled = null!;
@@ -52,6 +56,10 @@ public class FormatBenchmarks
         // The default delivery: the call enqueues and the background sender drains into the null transport.
         // Block, so that a sender falling behind slows the calls down instead of making them cheap drops.
         _queued = new SyslogWriter(_queuedTransport, new SyslogWriterOptions { HostName = "host", ProcId = "4242", Overflow = SyslogOverflow.Block });
+
+        // The same two with the opt-in coarse clock (TimestampPrecision.Milliseconds, docs/formats.md "Timestamps").
+        _milliseconds = new SyslogWriter(_millisecondsTransport, new SyslogWriterOptions { Synchronous = true, HostName = "host", ProcId = "4242", TimestampPrecision = TimestampPrecision.Milliseconds });
+        _queuedMilliseconds = new SyslogWriter(_queuedMillisecondsTransport, new SyslogWriterOptions { HostName = "host", ProcId = "4242", Overflow = SyslogOverflow.Block, TimestampPrecision = TimestampPrecision.Milliseconds });
         _bare = Writer(_bareTransport, SyslogFormat.Bare);
         _disabled = Writer(_disabledTransport, SyslogFormat.Rfc5424);
         _disabled.MinimumSeverity = SyslogSeverity.Error;
@@ -74,6 +82,12 @@ public class FormatBenchmarks
 
     [Benchmark]
     public void Rfc5424Queued() => BenchmarkLog.FailedPassword(_queued, "root", Address, 22);
+
+    [Benchmark]
+    public void Rfc5424Milliseconds() => BenchmarkLog.FailedPassword(_milliseconds, "root", Address, 22);
+
+    [Benchmark]
+    public void Rfc5424QueuedMilliseconds() => BenchmarkLog.FailedPassword(_queuedMilliseconds, "root", Address, 22);
 
     [Benchmark]
     public void Rfc3164() => BenchmarkLog.FailedPassword(_rfc3164, "root", Address, 22);
@@ -105,15 +119,13 @@ public class FormatBenchmarks
     public void CleanupRfc5424() => Cleanup(nameof(Rfc5424), _rfc5424Transport.Count, expectMessages: true);
 
     [GlobalCleanup(Targets = [nameof(Rfc5424Queued)])]
-    public void CleanupRfc5424Queued()
-    {
-        var dropped = _queued.Statistics.Dropped;
-        Cleanup(nameof(Rfc5424Queued), _queuedTransport.Count, expectMessages: true);
-        if (dropped != 0)
-        {
-            throw new InvalidOperationException($"{nameof(Rfc5424Queued)}: {dropped} messages were dropped.");
-        }
-    }
+    public void CleanupRfc5424Queued() => CleanupQueued(nameof(Rfc5424Queued), _queued, _queuedTransport);
+
+    [GlobalCleanup(Targets = [nameof(Rfc5424Milliseconds)])]
+    public void CleanupRfc5424Milliseconds() => Cleanup(nameof(Rfc5424Milliseconds), _millisecondsTransport.Count, expectMessages: true);
+
+    [GlobalCleanup(Targets = [nameof(Rfc5424QueuedMilliseconds)])]
+    public void CleanupRfc5424QueuedMilliseconds() => CleanupQueued(nameof(Rfc5424QueuedMilliseconds), _queuedMilliseconds, _queuedMillisecondsTransport);
 
     [GlobalCleanup(Targets = [nameof(Rfc3164)])]
     public void CleanupRfc3164() => Cleanup(nameof(Rfc3164), _rfc3164Transport.Count, expectMessages: true);
@@ -176,10 +188,23 @@ public class FormatBenchmarks
         static void Print(string contender, string line) => Console.WriteLine($"//   {contender,-14}{line}");
     }
 
+    /// <summary>A queued writer's cleanup: its sink received messages, and it dropped none (Block, so a slow sender slows the calls).</summary>
+    private void CleanupQueued(string benchmark, SyslogWriter writer, NullTransport transport)
+    {
+        var dropped = writer.Statistics.Dropped;
+        Cleanup(benchmark, transport.Count, expectMessages: true);
+        if (dropped != 0)
+        {
+            throw new InvalidOperationException($"{benchmark}: {dropped} messages were dropped.");
+        }
+    }
+
     private void Cleanup(string benchmark, long received, bool expectMessages)
     {
         _rfc5424.Dispose();
         _queued.Dispose();
+        _milliseconds.Dispose();
+        _queuedMilliseconds.Dispose();
         _rfc3164.Dispose();
         _bare.Dispose();
         _disabled.Dispose();

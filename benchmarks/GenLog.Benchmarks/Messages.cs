@@ -9,4 +9,8 @@ public static partial class BenchmarkLog
 {
     [SyslogMessage(SyslogSeverity.Warning, "Failed password for {User} from {Address} port {Port}", MsgId = "AUTHFAIL")]
     public static partial void FailedPassword(SyslogWriter writer, string user, IPAddress address, int port);
+
+    /// <summary>The same message with an exception the template does not name: SD-PARAM <c>exception</c>.</summary>
+    [SyslogMessage(SyslogSeverity.Warning, "Failed password for {User} from {Address} port {Port}", MsgId = "AUTHFAIL")]
+    public static partial void LoginFailed(SyslogWriter writer, string user, IPAddress address, int port, System.Exception error);
 }

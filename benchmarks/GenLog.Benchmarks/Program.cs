@@ -9,10 +9,24 @@ using GenLog.Benchmarks.Throughput;
 // dotnet run -c Release --project benchmarks/GenLog.Benchmarks -- [--quick] [--throughput] [BenchmarkDotNet arguments]
 // --quick: a short run of every benchmark (a few minutes on 2 cores); without it, BenchmarkDotNet's defaults.
 // --throughput: only the throughput harness of Throughput/ (the msgs/s rows of docs/performance.md), short with --quick.
+// --cpu: only the CPU-time-per-call harness of the queued call from 1/2/4/8 threads (Throughput/CpuPerCallHarness.cs).
+// --loop [queued|sync] [ms] [threads]: only the steady-state loop of Throughput/SteadyLoopHarness.cs (a few seconds).
 // Without BenchmarkDotNet arguments the harness also runs after BenchmarkDotNet, so `-- --quick` runs everything.
 var quick = args.Contains("--quick");
 var throughput = args.Contains("--throughput");
-var rest = args.Where(a => a is not ("--quick" or "--throughput")).ToArray();
+var rest = args.Where(a => a is not ("--quick" or "--throughput" or "--cpu")).ToArray();
+if (args.Contains("--loop"))
+{
+    SteadyLoopHarness.Run(args);
+    return 0;
+}
+
+if (args.Contains("--cpu"))
+{
+    CpuPerCallHarness.Run(quick);
+    return 0;
+}
+
 if (throughput)
 {
     if (rest.Length > 0)

@@ -36,7 +36,11 @@ public sealed partial class BillingLog(SyslogWriter writer)
     [SyslogMessage(SyslogFacility.Local3, SyslogSeverity.Informational, "Invoice {Id} paid: {Amount:0.00} {Currency} at {When:O}")]
     public partial void InvoicePaid(Guid id, decimal amount, string currency, DateTimeOffset when);
 
-    /// <summary>An exception named in the template is sent as its type and message, never its stack trace.</summary>
-    [SyslogMessage(SyslogSeverity.Error, "Charge {Id} failed: {Error}")]
+    /// <summary>
+    /// An exception is always sent, as SyslogWriterOptions.ExceptionFormat says (default: ToString(), stack trace
+    /// included, on one line): here the template does not name it, so RFC 5424 carries it as SD-PARAM "exception" and
+    /// RFC 3164 and Bare after the text.
+    /// </summary>
+    [SyslogMessage(SyslogSeverity.Error, "Charge {Id} failed")]
     public partial void ChargeFailed(Guid id, Exception error);
 }

@@ -8,7 +8,7 @@ namespace GenLog.Extensions.Logging;
 /// Turns one <see cref="ILogger"/> call into a GenLog message with <see cref="SyslogMessageBuilder"/>, the builder
 /// the generated <c>[SyslogMessage]</c> methods use (docs/extensions-logging.md has the mapping): level →
 /// severity, event → MSGID, category, event id, named values, scopes and exception → SD-PARAMs of one element,
-/// the trace context → an element of its own, the formatted message → MSG. No lock: the writer's queue is the
+/// the trace context → an element of its own (the provider's, or the writer's with SyslogWriterOptions.TraceContext), the formatted message → MSG. No lock: the writer's queue is the
 /// only shared state.
 /// </summary>
 internal sealed class LogRecordWriter
@@ -16,6 +16,7 @@ internal sealed class LogRecordWriter
     private readonly byte[] _sdId;
     private readonly byte[] _traceSdId;
     private readonly bool _includeScopes;
+    private readonly bool _writerTraces;
 
     public LogRecordWriter(SyslogWriter writer, SyslogLoggerOptions options)
     {
@@ -23,6 +24,9 @@ internal sealed class LogRecordWriter
         _sdId = Encoding.ASCII.GetBytes(options.StructuredDataId ?? string.Empty);
         _traceSdId = Encoding.ASCII.GetBytes(options.TraceStructuredDataId ?? string.Empty);
         _includeScopes = options.IncludeScopes;
+
+        // The writer's own TraceContext option writes the trace context of every message already: not twice.
+        _writerTraces = writer.Layout.TraceContext;
     }
 
     public SyslogWriter Writer { get; }
@@ -114,18 +118,21 @@ internal sealed class LogRecordWriter
         {
             if (_sdId.Length > 0)
             {
-                WriteStructuredData(ref message, category, eventId, ref values, entry, exception);
+                WriteStructuredData(ref message, category, eventId, ref values, entry);
             }
 
-            if (_traceSdId.Length > 0)
+            if (_traceSdId.Length > 0 && !_writerTraces)
             {
                 message.AppendTraceContext(_traceSdId);
             }
         }
         else if (message.WritesPickle)
         {
-            WritePythonEntries(ref message, category, ref values, entry, exception);
-            message.AppendPythonTraceContext();
+            WritePythonEntries(ref message, category, ref values, entry);
+            if (!_writerTraces)
+            {
+                message.AppendPythonTraceContext();
+            }
         }
 
         message.BeginText();
@@ -135,22 +142,19 @@ internal sealed class LogRecordWriter
             WriteFormatted(ref message, in state, exception, formatter);
         }
 
-        if (exception is not null && !message.WritesPickle && (!message.WritesStructuredData || _sdId.Length == 0))
-        {
-            // RFC 3164 and Bare have no structured data (nor RFC 5424 without the provider's element): the exception follows the message text.
-            message.AppendLiteral(" "u8);
-            message.AppendExceptionDetails(exception);
-        }
+        // As a [SyslogMessage] method sends an exception its template does not name: SD-PARAM 'exception' of the
+        // provider's element, after the text (RFC 3164, Bare), exc_text; written last, so it is what is cut first.
+        message.AttachException(exception, inTemplate: false, intoFirstElement: true);
 
         message.Send();
     }
 
-    private void WriteStructuredData<TValues>(ref SyslogMessageBuilder message, string category, EventId eventId, ref TValues values, LogEntry entry, Exception? exception)
+    private void WriteStructuredData<TValues>(ref SyslogMessageBuilder message, string category, EventId eventId, ref TValues values, LogEntry entry)
         where TValues : struct, IStateValues
     {
         var scopeValues = entry.Values[entry.StateCount..];
         var length = SyslogNaming.ParameterLength("category") + values.SdLength
-            + (eventId.Id != 0 ? SyslogNaming.ParameterLength("eventId") : 0) + (exception is null ? 0 : SyslogNaming.ParameterLength("exception"));
+            + (eventId.Id != 0 ? SyslogNaming.ParameterLength("eventId") : 0);
         foreach (var pair in scopeValues)
         {
             length += SyslogNaming.ParameterLength(pair.Key);
@@ -182,17 +186,10 @@ internal sealed class LogRecordWriter
             message.EndParameter();
         }
 
-        if (exception is not null)
-        {
-            message.BeginParameter("exception"u8);
-            message.AppendExceptionDetails(exception);
-            message.EndParameter();
-        }
-
         message.EndStructuredData();
     }
 
-    private static void WritePythonEntries<TValues>(ref SyslogMessageBuilder message, string category, ref TValues values, LogEntry entry, Exception? exception)
+    private static void WritePythonEntries<TValues>(ref SyslogMessageBuilder message, string category, ref TValues values, LogEntry entry)
         where TValues : struct, IStateValues
     {
         // CPython's LogRecord: name is the logger's name, here the category.
@@ -208,13 +205,6 @@ internal sealed class LogRecordWriter
         foreach (var pair in entry.Values[entry.StateCount..])
         {
             PythonValues.Append(ref message, key[..SyslogNaming.WritePythonKey(pair.Key, key)], pair.Value);
-        }
-
-        if (exception is not null)
-        {
-            message.BeginPythonString("exc_text"u8);
-            message.AppendExceptionDetails(exception);
-            message.EndPythonString();
         }
     }
 

@@ -23,11 +23,17 @@ public sealed class SyslogLoggerOptions
     /// <summary>
     /// The SD-ID (RFC 5424 §6.3.2) of the element that carries the category, event id, the state's named values,
     /// scopes and the exception. Default <c>log@32473</c> (32473 is the example enterprise number of RFC 5612:
-    /// use your own). Empty: no such element (MSG alone, the exception appended to it).
+    /// use your own). Empty: no such element (an exception then gets an element of its own, <c>exception@32473</c>, as
+    /// a <c>[SyslogMessage]</c> method without an SD-ID sends it).
     /// </summary>
     public string StructuredDataId { get; set; } = "log@32473";
 
-    /// <summary>The SD-ID of the element that carries the W3C trace context of <see cref="System.Diagnostics.Activity.Current"/>. Default <c>trace@32473</c>; empty: none.</summary>
+    /// <summary>
+    /// The SD-ID of the element that carries the W3C trace context of <see cref="System.Diagnostics.Activity.Current"/>.
+    /// Default <c>trace@32473</c>; empty: none. When the writer's <see cref="SyslogWriterOptions.TraceContext"/> is on,
+    /// the writer writes that element instead (under its <see cref="SyslogWriterOptions.TraceStructuredDataId"/>, which the
+    /// same configuration key sets), and the provider does not write a second one.
+    /// </summary>
     public string TraceStructuredDataId { get; set; } = "trace@32473";
 
     /// <summary>The writer's options; in configuration their keys sit directly in <c>Logging:Syslog</c> (<c>Logging:Syslog:AppName</c>).</summary>

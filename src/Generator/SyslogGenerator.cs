@@ -41,9 +41,10 @@ public sealed class SyslogGenerator : IIncrementalGenerator
                 static (syntaxContext, cancellation) => MethodParser.Parse(syntaxContext, cancellation))
             .WithTrackingName(TrackingNames.Parse);
 
+        // What is emitted, without the diagnostics: a warning that moves does not re-emit its file.
         var types = parsed
-            .Where(static result => result.Method is not null)
-            .Select(static (result, _) => result.Method!)
+            .Where(static result => result.Method is not null || result.EmptyBody is not null)
+            .Select(static (result, _) => result with { Diagnostics = default })
             .Collect()
             .SelectMany(static (methods, _) => Group(methods))
             .WithTrackingName(TrackingNames.Types);
@@ -57,17 +58,22 @@ public sealed class SyslogGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (output, all) => Report(output, all));
     }
 
-    private static IEnumerable<TypeGroup> Group(ImmutableArray<MethodModel> methods)
+    private static IEnumerable<TypeGroup> Group(ImmutableArray<ParseResult> results)
     {
-        var groups = methods
-            .GroupBy(m => m.Type)
-            .Select(g => (Type: g.Key, Methods: g.OrderBy(m => m.Name, System.StringComparer.Ordinal).ThenBy(m => string.Join(",", m.Parameters.Select(p => p.Type)), System.StringComparer.Ordinal).ToEquatableArray(), Name: HintName(g.Key)))
+        var methods = results.Where(r => r.Method is not null).Select(r => r.Method!).ToArray();
+        var emptyBodies = results.Where(r => r.EmptyBody is not null).Select(r => r.EmptyBody!).ToArray();
+        var groups = methods.Select(m => m.Type).Concat(emptyBodies.Select(b => b.Type)).Distinct()
+            .Select(type => (
+                Type: type,
+                Methods: methods.Where(m => m.Type.Equals(type)).OrderBy(m => m.Name, System.StringComparer.Ordinal).ThenBy(m => Signature(m.Parameters), System.StringComparer.Ordinal).ToEquatableArray(),
+                EmptyBodies: emptyBodies.Where(b => b.Type.Equals(type)).OrderBy(b => b.Name, System.StringComparer.Ordinal).ThenBy(b => Signature(b.Parameters), System.StringComparer.Ordinal).ToEquatableArray(),
+                Name: HintName(type)))
             .OrderBy(g => g.Name, System.StringComparer.Ordinal)
             .ThenBy(g => string.Join(".", g.Type.Types.Select(t => t.Name)), System.StringComparer.Ordinal);
 
         // Hint names must be unique ignoring case (Log and LOG, or C`1 and C_1): number the repeats.
         var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var (type, members, name) in groups)
+        foreach (var (type, members, bodies, name) in groups)
         {
             var unique = name;
             for (var n = 2; !used.Add(unique); n++)
@@ -75,9 +81,11 @@ public sealed class SyslogGenerator : IIncrementalGenerator
                 unique = name.Substring(0, name.Length - ".g.cs".Length) + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
             }
 
-            yield return new TypeGroup(type, members, unique);
+            yield return new TypeGroup(type, members, bodies, unique);
         }
     }
+
+    private static string Signature(EquatableArray<ParameterModel> parameters) => string.Join(",", parameters.Select(p => p.Type));
 
     private static string HintName(TypeModel type)
     {

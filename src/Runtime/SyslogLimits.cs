@@ -28,6 +28,13 @@ internal static class SyslogLimits
     /// <summary>1 to 32 SD-NAME characters: a valid PARAM-NAME or SD-ID (RFC 5424 §6.3.2, §6.3.3).</summary>
     public static bool IsSdName(string name) => IsField(name, MaxSdName, sdName: true);
 
+    /// <summary>A private SD-ID (RFC 5424 §6.3.2, §7.2.2): an SD-NAME of the form <c>name@enterprise-number</c>.</summary>
+    public static bool IsPrivateSdId(string sdId)
+    {
+        var at = sdId.IndexOf('@');
+        return IsSdName(sdId) && at > 0 && IsEnterpriseNumber(sdId.Substring(at + 1));
+    }
+
     /// <summary>
     /// The part of a private SD-ID after '@' (RFC 5424 §7.2.2): a private enterprise number, digits
     /// with optional dot-separated sub-identifiers, e.g. <c>32473</c> or <c>32473.1.2</c>.

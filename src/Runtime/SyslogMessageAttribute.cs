@@ -59,4 +59,11 @@ public sealed class SyslogMessageAttribute : Attribute
 
     /// <summary>The RFC 5424 SD-ID under which every parameter is also sent as an SD-PARAM; overrides the type's.</summary>
     public string? SdId { get; set; }
+
+    /// <summary>
+    /// The name of the <see cref="SyslogWriter"/> field, property or primary-constructor parameter the method logs to, when its
+    /// type holds several (write <c>Writer = nameof(_audit)</c>); overrides <see cref="SyslogSourceAttribute.Writer"/>.
+    /// A static method may name a static member; a method that takes a <see cref="SyslogWriter"/> parameter logs to it and sets none.
+    /// </summary>
+    public string? Writer { get; set; }
 }

@@ -25,4 +25,10 @@ public sealed class SyslogSourceAttribute : Attribute
 
     /// <summary>The RFC 5424 SD-ID under which the parameters of the type's messages are also sent.</summary>
     public string? SdId { get; set; }
+
+    /// <summary>
+    /// The name of the <see cref="SyslogWriter"/> field, property or primary-constructor parameter the type's messages log to
+    /// when it holds several (write <c>Writer = nameof(_audit)</c>); a method's <see cref="SyslogMessageAttribute.Writer"/> wins.
+    /// </summary>
+    public string? Writer { get; set; }
 }

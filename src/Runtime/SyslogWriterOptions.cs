@@ -48,6 +48,25 @@ public sealed class SyslogWriterOptions
     /// </summary>
     public bool EscapeControlCharacters { get; set; } = true;
 
+    /// <summary>
+    /// How an exception parameter is sent (docs/formats.md, "Exceptions"). Default <see cref="GenLog.ExceptionFormat.Full"/>:
+    /// <see cref="Exception.ToString()"/>, which builds one string per logged exception.
+    /// </summary>
+    public ExceptionFormat ExceptionFormat { get; set; } = ExceptionFormat.Full;
+
+    /// <summary>
+    /// Adds the W3C trace context of <see cref="System.Diagnostics.Activity.Current"/>, when there is one, to every RFC 5424
+    /// message as the SD-ELEMENT <see cref="TraceStructuredDataId"/> (<c>trace_id</c>, <c>span_id</c>, <c>trace_flags</c>,
+    /// lowercase hex), and to every Python record as <c>trace_id</c> and <c>span_id</c>. Default off.
+    /// </summary>
+    public bool TraceContext { get; set; }
+
+    /// <summary>
+    /// The SD-ID of the trace context's element (RFC 5424 §6.3.2; a private one ends in <c>@</c> and an enterprise number),
+    /// checked when <see cref="TraceContext"/> is on. Default <c>trace@32473</c> (32473 is RFC 5612's example number: use your own).
+    /// </summary>
+    public string TraceStructuredDataId { get; set; } = "trace@32473";
+
     /// <summary>Adds <c>[meta sequenceId="N"]</c> (RFC 5424 §7.3.1) to every RFC 5424 message so a receiver can see gaps. Default off.</summary>
     public bool SequenceId { get; set; }
 
@@ -57,7 +76,7 @@ public sealed class SyslogWriterOptions
     /// </summary>
     public bool Synchronous { get; set; }
 
-    /// <summary>The queue's size in bytes (each message takes its length plus 4). Default 4 MiB; at least <see cref="MaxMessageSize"/> + 4.</summary>
+    /// <summary>The queue's size in bytes (each message takes its length plus 4, rounded up to a multiple of 4). Default 4 MiB; at least <see cref="MaxMessageSize"/> + 4.</summary>
     public int QueueCapacity { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>What a logging call does when the queue is full. Default <see cref="SyslogOverflow.DropNewest"/>.</summary>
@@ -71,6 +90,13 @@ public sealed class SyslogWriterOptions
     /// still does is cut short, so Dispose returns within this + 1 s. Default 5 s.
     /// </summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How precise the timestamps are: <see cref="GenLog.TimestampPrecision.Microseconds"/> (the default, six fraction digits
+    /// from the precise clock) or <see cref="GenLog.TimestampPrecision.Milliseconds"/> (three, from the kernel's cheaper
+    /// coarse clock, which moves once per kernel tick). docs/formats.md, "Timestamps".
+    /// </summary>
+    public TimestampPrecision TimestampPrecision { get; set; }
 
     /// <summary>The clock for timestamps and reconnect back-off. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }

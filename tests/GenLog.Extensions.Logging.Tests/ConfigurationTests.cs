@@ -20,6 +20,7 @@ public sealed class ConfigurationTests
     [InlineData("Logging:Syslog:Facility", "local9", "Logging:Syslog:Facility")]
     [InlineData("Logging:Syslog:StructuredDataId", "no spaces allowed", "Logging:Syslog:StructuredDataId")]
     [InlineData("Logging:Syslog:CloseTimeout", "forever", "Logging:Syslog:CloseTimeout")]
+    [InlineData("Logging:Syslog:TimestampPrecision", "Nanoseconds", "Logging:Syslog:TimestampPrecision")]
     public async Task Bad_configuration_fails_host_start_up_naming_the_key(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { ["Logging:Syslog:Endpoint"] = "udp://127.0.0.1:9", [key] = value };
@@ -55,6 +56,7 @@ public sealed class ConfigurationTests
             ["Logging:Syslog:IncludeScopes"] = "false",
             ["Logging:Syslog:StructuredDataId"] = "app@32473",
             ["Logging:Syslog:Reconnect:InitialDelay"] = "00:00:02",
+            ["Logging:Syslog:TimestampPrecision"] = "Milliseconds",
         });
         await host.StartAsync();
         var writer = host.Services.GetRequiredService<SyslogWriter>();
@@ -67,6 +69,7 @@ public sealed class ConfigurationTests
         Assert.False(options.IncludeScopes);
         Assert.Equal("app@32473", options.StructuredDataId);
         Assert.Equal(TimeSpan.FromSeconds(2), options.Writer.Reconnect.InitialDelay);
+        Assert.Equal(TimestampPrecision.Milliseconds, options.Writer.TimestampPrecision);
         Assert.Equal("udp://127.0.0.1:9", writer.Statistics.ActiveEndpoint);
         await host.StopAsync();
     }

@@ -11,15 +11,12 @@ namespace GenLog.Extensions.Logging.Tests;
 /// <summary>The bytes one ILogger call becomes (docs/extensions-logging.md, the mapping table).</summary>
 public sealed class MappingTests
 {
-    private static (ILoggerFactory Loggers, CaptureTransport Capture, IDisposable Host) Start(SyslogFormat format = SyslogFormat.Rfc5424, Dictionary<string, string?>? settings = null)
+    private static (ILoggerFactory Loggers, CaptureTransport Capture, IDisposable Host) Start(SyslogFormat format = SyslogFormat.Rfc5424, Dictionary<string, string?>? settings = null, Action<SyslogWriterOptions>? configure = null)
     {
         var capture = new CaptureTransport();
-        var host = TestHosts.Build(
-            settings ?? new Dictionary<string, string?>(),
-            services => services.AddSingleton(new SyslogWriter(capture, new SyslogWriterOptions
-            {
-                Format = format, Synchronous = true, HostName = "host", AppName = "app", ProcId = "9", Utf8Bom = false,
-            })));
+        var options = new SyslogWriterOptions { Format = format, Synchronous = true, HostName = "host", AppName = "app", ProcId = "9", Utf8Bom = false };
+        configure?.Invoke(options);
+        var host = TestHosts.Build(settings ?? new Dictionary<string, string?>(), services => services.AddSingleton(new SyslogWriter(capture, options)));
         return (host.Services.GetRequiredService<ILoggerFactory>(), capture, host);
     }
 
@@ -146,7 +143,7 @@ public sealed class MappingTests
         var (legacy, legacyCapture, legacyHost) = Start(SyslogFormat.Rfc3164);
         using var __ = legacyHost;
         legacy.CreateLogger("L").LogError(new InvalidOperationException("boom"), "failed {Id}", 3);
-        Assert.Matches(@"^<11>\w{3} [ \d]\d \d\d:\d\d:\d\d host app\[9\]: failed 3 System.InvalidOperationException: boom$", legacyCapture.LastText);
+        Assert.Matches(@"^<11>\w{3} [ \d]\d \d\d:\d\d:\d\d host app\[9\]: failed 3#012System.InvalidOperationException: boom$", legacyCapture.LastText);
     }
 
     [Fact]
@@ -160,13 +157,37 @@ public sealed class MappingTests
     }
 
     [Fact]
-    public void Empty_sd_ids_send_msg_alone_with_the_exception_after_it()
+    public void Empty_sd_ids_send_no_provider_element_and_the_exception_gets_its_own_as_a_generated_method_does()
     {
         var (loggers, capture, host) = Start(settings: new Dictionary<string, string?> { ["Logging:Syslog:StructuredDataId"] = "", ["Logging:Syslog:TraceStructuredDataId"] = "" });
         using var _ = host;
         using var activity = new Activity("checkout").SetIdFormat(ActivityIdFormat.W3C).Start();
+        loggers.CreateLogger("L").LogInformation("fine {Id}", 2);
+        Assert.Equal("- - fine 2", Tail(capture.LastText));
         loggers.CreateLogger("L").LogError(new InvalidOperationException("boom"), "failed {Id}", 3);
-        Assert.Equal("- - failed 3 System.InvalidOperationException: boom", Tail(capture.LastText));
+        Assert.Equal("- [exception@32473 exception=\"System.InvalidOperationException: boom\"] failed 3", Tail(capture.LastText));
+    }
+
+    [Theory]
+    [InlineData(ExceptionFormat.TypeAndMessage, " exception=\"System.InvalidOperationException: card declined\"]")]
+    [InlineData(ExceptionFormat.None, "]")]
+    public void The_writers_ExceptionFormat_applies(ExceptionFormat format, string end)
+    {
+        var (loggers, capture, host) = Start(configure: o => o.ExceptionFormat = format);
+        using var _ = host;
+        loggers.CreateLogger("Shop").LogError(Thrown(), "Payment failed");
+        Assert.Equal("- [log@32473 category=\"Shop\"" + end + " Payment failed", Tail(capture.LastText));
+    }
+
+    [Fact]
+    public void With_the_writers_TraceContext_on_the_trace_element_is_written_once_under_the_writers_sd_id()
+    {
+        var (loggers, capture, host) = Start(configure: o => { o.TraceContext = true; o.TraceStructuredDataId = "span@32473"; });
+        using var _ = host;
+        using var activity = new Activity("checkout").SetIdFormat(ActivityIdFormat.W3C).Start();
+        activity.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        loggers.CreateLogger("Shop").LogInformation("hi");
+        Assert.Equal($"- [log@32473 category=\"Shop\"][span@32473 trace_id=\"{activity.TraceId.ToHexString()}\" span_id=\"{activity.SpanId.ToHexString()}\" trace_flags=\"01\"] hi", Tail(capture.LastText));
     }
 
     private static Exception Thrown()

@@ -36,7 +36,9 @@ internal static class DiagnosticAssert
     /// </summary>
     public static string Reports(string source, string id, DiagnosticSeverity severity, string text, int line, int? start = null)
     {
-        var result = GeneratorHarness.Run(source);
+        var input = GeneratorHarness.Compilation(source);
+        var result = GeneratorHarness.Run(input);
+        OnlyOwnErrors(input, result);
         var diagnostic = Single(result, id);
         Assert.Equal(severity, diagnostic.Severity);
         Assert.Equal(severity, diagnostic.DefaultSeverity);
@@ -52,6 +54,22 @@ internal static class DiagnosticAssert
         }
 
         return diagnostic.GetMessage(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Asserts the build's errors are GenLog's and the user's own: generation adds no compiler error, and no CS8795
+    /// ("partial method must have an implementation") is left beside a GENLOG error, since a declaration with an
+    /// error still gets an empty body.
+    /// </summary>
+    public static void OnlyOwnErrors(Compilation input, GeneratorHarness.Result result)
+    {
+        // C# takes no implementation where the user's own code is in error (a partial method in a non-partial type:
+        // CS0751) or a containing type is not partial or file-local (GENLOG002): there CS8795 is the same mistake.
+        var userErrors = input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "CS8795").ToArray();
+        var noImplementation = userErrors.Length > 0 || result.Diagnostics.Any(d => d.Id == "GENLOG002" && d.GetMessage(CultureInfo.InvariantCulture).StartsWith("Type ", StringComparison.Ordinal));
+        var before = (noImplementation ? input.GetDiagnostics() : userErrors.AsEnumerable()).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToHashSet();
+        var added = result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !before.Contains(d.ToString())).ToArray();
+        Assert.True(added.Length == 0, "errors besides GenLog's and the user's own:\n" + Describe(added) + "\n" + string.Join("\n", result.Sources.Values));
     }
 
     /// <summary>Asserts the generator does not report <paramref name="id"/> for <paramref name="source"/>.</summary>

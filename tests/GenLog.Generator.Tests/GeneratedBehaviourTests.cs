@@ -84,6 +84,42 @@ public class GeneratedBehaviourTests
         Assert.EndsWith(" - - Value 00FF", transport.LastText);
     }
 
+    [Fact]
+    public void Parameters_grouped_with_SdElement_arrive_in_their_own_elements_and_Writer_picks_the_writer()
+    {
+        var assembly = Build("""
+            using GenLog;
+            public sealed partial class RequestLog(SyslogWriter audit, SyslogWriter operations)
+            {
+                [SyslogMessage(SyslogSeverity.Notice, "{Path} answered {Status}", SdId = "request@32473", Writer = nameof(audit))]
+                public partial void Answered(string path, [SdElement("origin@32473")] string client, int status, [SdElement("timing@32473")] double ms, [SdElement("origin@32473")] string agent);
+
+                [SyslogMessage(SyslogSeverity.Notice, "Started", Writer = nameof(operations))]
+                public partial void Started();
+            }
+            """);
+        var type = assembly.GetType("RequestLog")!;
+        var audit = new CaptureTransport();
+        var operations = new CaptureTransport();
+        using var auditWriter = new SyslogWriter(audit, new SyslogWriterOptions { Utf8Bom = false, Synchronous = true });
+        using var operationsWriter = new SyslogWriter(operations, new SyslogWriterOptions { Utf8Bom = false, Synchronous = true });
+        var log = Activator.CreateInstance(type, auditWriter, operationsWriter)!;
+
+        type.GetMethod("Answered")!.Invoke(log, new object[] { "/x", "10.0.0.1", 200, 1.5, "curl \"8\"" });
+        type.GetMethod("Started")!.Invoke(log, null);
+
+        Assert.EndsWith(
+            " - [request@32473 Path=\"/x\" Status=\"200\"][origin@32473 client=\"10.0.0.1\" agent=\"curl \\\"8\\\"\"][timing@32473 ms=\"1.5\"] /x answered 200",
+            Assert.Single(audit.Messages.Select(m => Encoding.UTF8.GetString(m))));
+        Assert.EndsWith(" - - Started", Assert.Single(operations.Messages.Select(m => Encoding.UTF8.GetString(m))));
+
+        // RFC 3164 has no structured data: the grouped values are not sent there, as with SdId.
+        var legacy = new CaptureTransport();
+        using var legacyWriter = new SyslogWriter(legacy, new SyslogWriterOptions { Format = SyslogFormat.Rfc3164, Synchronous = true });
+        type.GetMethod("Answered")!.Invoke(Activator.CreateInstance(type, legacyWriter, legacyWriter), new object[] { "/x", "10.0.0.1", 200, 1.5, "curl" });
+        Assert.EndsWith(": /x answered 200", legacy.LastText);
+    }
+
     private static Assembly Build(string source)
     {
         var result = GeneratorHarness.Run(source);

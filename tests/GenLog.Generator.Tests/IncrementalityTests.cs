@@ -12,7 +12,7 @@ public class IncrementalityTests(Xunit.Abstractions.ITestOutputHelper output)
         public static partial class Log
         {
             [SyslogMessage(SyslogSeverity.Warning, "Hello {Name}", MsgId = "HELLO")]
-            public static partial void Hello(SyslogWriter writer, string name);
+            public static partial void Hello(SyslogWriter writer, string name, [SdElement("origin@32473")] string client);
 
             [SyslogMessage(SyslogSeverity.Error, "Bad {Unknown}")]
             public static partial void Broken(SyslogWriter writer, string name);

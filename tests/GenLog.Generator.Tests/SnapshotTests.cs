@@ -111,6 +111,50 @@ public class SnapshotTests
             public static partial void Raw(SyslogWriter writer, string value);
         }
         """")]
+    [InlineData("SeveralWriters", """
+        using GenLog;
+
+        namespace Samples;
+
+        [SyslogSource(Writer = nameof(_operations))]
+        public sealed partial class AccountLog
+        {
+            private readonly SyslogWriter _audit;
+            private readonly SyslogWriter _operations;
+
+            public AccountLog(SyslogWriter audit, SyslogWriter operations) => (_audit, _operations) = (audit, operations);
+
+            public static SyslogWriter? Shared { get; set; }
+
+            [SyslogMessage(SyslogSeverity.Warning, "Login failed for {User}", Writer = nameof(_audit))]
+            public partial void LoginFailed(string user);
+
+            [SyslogMessage(SyslogSeverity.Notice, "Cache rebuilt in {Ms} ms")]
+            public partial void CacheRebuilt(int ms);
+
+            [SyslogMessage(SyslogSeverity.Informational, "Service started", Writer = nameof(Shared))]
+            public static partial void Started();
+        }
+        """)]
+    [InlineData("SeveralElements", """
+        using System.Net;
+        using GenLog;
+
+        namespace Samples;
+
+        public static partial class RequestLog
+        {
+            [SyslogMessage(SyslogSeverity.Informational, "{Method} {Path} answered {Status}", SdId = "request@32473")]
+            public static partial void Answered(
+                SyslogWriter writer,
+                string method,
+                [SdElement("origin@32473")] IPAddress client,
+                string path,
+                [SdElement("timing@32473")] double elapsedMs,
+                int status,
+                [SdElement("origin@32473")] string agent);
+        }
+        """)]
     public void Emitted_source_matches_the_approved_snapshot(string name, string source)
     {
         var result = GeneratorHarness.Run(source);

@@ -14,8 +14,8 @@ using GenLog.Interop.Tests.Support;
 namespace GenLog.Interop.Tests;
 
 /// <summary>
-/// docs/architecture.md and the README: one NuGet package, GenLog, carries the runtime and, under analyzers/dotnet/cs, the generator, so a
-/// single PackageReference gives a user both. Packs it, then builds and runs a consumer outside the repository.
+/// docs/architecture.md and the README: one NuGet package, GenLog, carries the runtime and, under analyzers/dotnet/cs, the generator
+/// and its code fixes, so a single PackageReference gives a user all three. Packs it, then builds and runs a consumer outside the repository.
 /// </summary>
 [Collection(DotnetCliCollection.Name)]
 public sealed class PackagingTests
@@ -81,10 +81,8 @@ public sealed class PackagingTests
         var listing = string.Join("\n", entries);
 
         Assert.True(entries.Contains("lib/net10.0/GenLog.dll"), "lib/net10.0/GenLog.dll missing:\n" + listing);
-        Assert.True(entries.Contains("analyzers/dotnet/cs/GenLog.Generator.dll"), "analyzers/dotnet/cs/GenLog.Generator.dll missing:\n" + listing);
 
-        // The generator is an analyzer only: never a compile reference, never a package dependency.
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith("GenLog.Generator.dll", StringComparison.Ordinal));
+        // The generator and the code fixes are analyzers only: never a compile reference (checked below), never a package dependency.
         var nuspecEntry = Assert.Single(zip.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
         XDocument nuspec;
         using (var stream = nuspecEntry.Open())
@@ -98,11 +96,21 @@ public sealed class PackagingTests
         Assert.Equal(version, metadata.Element(ns + "version")?.Value);
         var dependencies = metadata.Descendants(ns + "dependency").Select(d => (string?)d.Attribute("id")).ToArray();
         Assert.DoesNotContain("GenLog.Generator", dependencies);
+        Assert.DoesNotContain("GenLog.CodeFixes", dependencies);
 
-        // The packed generator is a netstandard2.0 Roslyn component the SDK's compiler can load.
-        var generator = zip.GetEntry("analyzers/dotnet/cs/GenLog.Generator.dll")!;
+        // The packed generator is a netstandard2.0 Roslyn component the SDK's compiler can load; the code fixes beside it
+        // (docs/architecture.md, "Code fixes") are loaded by the IDE on the same Roslyn.
+        CheckRoslynComponent(zip, "GenLog.Generator", "Microsoft.CodeAnalysis");
+        CheckRoslynComponent(zip, "GenLog.CodeFixes", "Microsoft.CodeAnalysis.Workspaces");
+    }
+
+    private static void CheckRoslynComponent(ZipArchive zip, string name, string roslynAssembly)
+    {
+        var entry = zip.GetEntry($"analyzers/dotnet/cs/{name}.dll");
+        Assert.True(entry is not null, $"analyzers/dotnet/cs/{name}.dll missing:\n" + string.Join("\n", zip.Entries.Select(e => e.FullName)));
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.FullName.EndsWith(name + ".dll", StringComparison.Ordinal));
         using var copy = new MemoryStream();
-        using (var stream = generator.Open())
+        using (var stream = entry.Open())
         {
             stream.CopyTo(copy);
         }
@@ -110,11 +118,11 @@ public sealed class PackagingTests
         copy.Position = 0;
         using var pe = new PEReader(copy);
         var reader = pe.GetMetadataReader();
-        Assert.Equal("GenLog.Generator", reader.GetString(reader.GetAssemblyDefinition().Name));
+        Assert.Equal(name, reader.GetString(reader.GetAssemblyDefinition().Name));
         var references = reader.AssemblyReferences.Select(h => reader.GetAssemblyReference(h)).ToDictionary(r => reader.GetString(r.Name), r => r.Version);
-        Assert.True(references.ContainsKey("netstandard"), "the generator must target netstandard2.0: " + string.Join(", ", references.Keys));
-        Assert.True(references.TryGetValue("Microsoft.CodeAnalysis", out var roslyn), "the generator does not reference Microsoft.CodeAnalysis");
-        Assert.True(roslyn <= MaxRoslyn, $"the generator references Microsoft.CodeAnalysis {roslyn}, newer than {MaxRoslyn}: older SDK compilers cannot load it");
+        Assert.True(references.ContainsKey("netstandard"), $"{name} must target netstandard2.0: " + string.Join(", ", references.Keys));
+        Assert.True(references.TryGetValue(roslynAssembly, out var roslyn), $"{name} does not reference {roslynAssembly}");
+        Assert.True(roslyn <= MaxRoslyn, $"{name} references {roslynAssembly} {roslyn}, newer than {MaxRoslyn}: older SDKs and IDEs cannot load it");
     }
 
     private static async Task BuildAndRunConsumerAsync(TempDirectory work, string feed, string nupkg, string version)
@@ -208,6 +216,9 @@ public sealed class PackagingTests
         // The generator that ran is the packaged one (its copy in the fresh packages folder).
         var assets = await File.ReadAllTextAsync(Path.Combine(consumer, "obj", "project.assets.json"));
         Assert.Contains("analyzers/dotnet/cs/GenLog.Generator.dll", assets, StringComparison.Ordinal);
+
+        // The code fixes reach the consumer as an analyzer assembly too, and the compiler loads them without a warning (checked above).
+        Assert.Contains("analyzers/dotnet/cs/GenLog.CodeFixes.dll", assets, StringComparison.Ordinal);
 
         var program = Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.dll");
         var run = await DotnetCli.RunAsync([program], consumer, TimeSpan.FromSeconds(60));

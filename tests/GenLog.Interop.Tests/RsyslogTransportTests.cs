@@ -97,6 +97,28 @@ public sealed class RsyslogTransportTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task Millisecond_timestamps_from_the_coarse_clock_are_read_by_rsyslog_as_the_senders_time()
+    {
+        RsyslogServer.RequireRsyslogd();
+        await using var rsyslog = await RsyslogServer.StartAsync(Listener(Kind.TcpOctetCounting));
+        var before = DateTimeOffset.UtcNow;
+        await using (var writer = new SyslogWriter(Transport(Kind.TcpOctetCounting, rsyslog), Options(configure: o => o.TimestampPrecision = TimestampPrecision.Milliseconds)))
+        {
+            PeerLog.Order(writer, 7, "Zoë", 12.5, "ms");
+            await writer.FlushAsync().WaitAsync(Wait);
+        }
+
+        var after = DateTimeOffset.UtcNow;
+        var record = (await rsyslog.WaitForRecordsAsync(1, Wait))[0];
+
+        // RFC 5424 §6.2.3: TIME-SECFRAC of 1 to 6 digits; rsyslog keeps the sender's three.
+        Assert.Matches(new Regex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"), record.Timestamp);
+        var stamp = DateTimeOffset.Parse(record.Timestamp, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(stamp, before.AddMilliseconds(-20), after);
+        Assert.Equal("Order 7 for Zoë: 12.50 ms", record.MsgWithoutBom);
+    }
+
+    [SkippableFact]
     public async Task Server_down_at_start_up_everything_arrives_when_it_comes_up()
     {
         RsyslogServer.RequireRsyslogd();

@@ -46,6 +46,40 @@ public class AllocationTests
         Assert.Equal(calls * 9, transport.Count + writer.Statistics.Dropped);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async System.Threading.Tasks.Task Trace_context_and_TypeAndMessage_exceptions_allocate_nothing_per_call(bool python)
+    {
+        NullTransport transport = python ? new NullPythonTransport() : new NullTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { TraceContext = true, ExceptionFormat = ExceptionFormat.TypeAndMessage, Synchronous = true });
+        using var activity = new System.Diagnostics.Activity("request").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+        var error = ThrownExceptions.Thrown();
+
+        void Calls()
+        {
+            ExceptionLog.Done(writer, 7);
+            ExceptionLog.UploadFailed(writer, "/a", error);
+            ExceptionLog.UploadFailedWithSd(writer, "/a", error);
+            ExceptionLog.Named(writer, error);
+        }
+
+        var calls = AssertNoAllocations(Calls);
+        await writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(calls * 4, transport.Count);
+    }
+
+    [Theory]
+    [InlineData(SyslogFormat.Rfc5424)]
+    [InlineData(SyslogFormat.Rfc3164)]
+    public void Millisecond_timestamps_on_the_coarse_clock_allocate_nothing_per_call(SyslogFormat format)
+    {
+        var transport = new NullTransport();
+        using var writer = new SyslogWriter(transport, new SyslogWriterOptions { Format = format, TimestampPrecision = TimestampPrecision.Milliseconds, Synchronous = true });
+        var calls = AssertNoAllocations(() => AuthLog.FailedPassword(writer, "root", IPAddress.Loopback, 22));
+        Assert.Equal(calls, transport.Count);
+    }
+
     [Fact]
     public void A_disabled_call_allocates_nothing_and_sends_nothing()
     {

@@ -67,6 +67,9 @@ public class DatagramBatchTests
         {
             Receiver.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             Receiver.ReceiveTimeout = 10_000;
+
+            // Every datagram is read after the whole batch was sent: room for all of them (the kernel caps it at rmem_max).
+            Receiver.ReceiveBufferSize = 4 * 1024 * 1024;
             Sender.Connect(Receiver.LocalEndPoint!);
         }
 

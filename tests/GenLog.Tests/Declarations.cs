@@ -51,9 +51,6 @@ public static partial class PlainLog
     [SyslogMessage(SyslogSeverity.Error, "Failed: {Error}")]
     public static partial void Failed(SyslogWriter writer, Exception error);
 
-    [SyslogMessage(SyslogSeverity.Error, "Not sent")]
-    public static partial void ExceptionNotNamed(SyslogWriter writer, Exception error);
-
     [SyslogMessage(SyslogSeverity.Notice, "[{Left,-6}|{Right,6}] {{literal}}")]
     public static partial void Aligned(SyslogWriter writer, string left, int right);
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 
 using CsCheck;
 using GenLog.TestSupport;
@@ -123,6 +124,61 @@ public class TimestampTests
 
             Assert.Equal(expected, transport.Messages.Select(m => Rfc5424Parser.Parse(m).Timestamp));
         }, seed: seed, iter: iterations);
+    }
+
+    [Fact]
+    public void Millisecond_precision_writes_three_fraction_digits_cut_not_rounded_and_the_header_goes_on_after_them()
+    {
+        // 09:18:00.1239999: rounding would say .124; RFC 5424 §6.2.3 TIME-SECFRAC is the digits of the instant.
+        var time = new FixedTime(new DateTimeOffset(2026, 11, 24, 9, 18, 0, TimeSpan.Zero).AddTicks(1_239_999));
+        var (writer, transport) = Writers.Capture(o => { o.TimeProvider = time; o.TimestampPrecision = TimestampPrecision.Milliseconds; });
+        PlainLog.Text(writer, "a");
+        Assert.Equal("<14>1 2026-11-24T09:18:00.123Z host1 app 42 - - \uFEFFText: a", transport.LastText);
+
+        var (precise, preciseTransport) = Writers.Capture(o => o.TimeProvider = time);
+        PlainLog.Text(precise, "a");
+        Assert.Equal("2026-11-24T09:18:00.123999Z", Rfc5424Parser.Parse(preciseTransport.Last).Timestamp);
+    }
+
+    [Fact]
+    public void Millisecond_precision_on_the_system_clock_stamps_the_time_of_the_call_to_within_a_kernel_tick()
+    {
+        // On Linux the kernel's coarse clock (CLOCK_REALTIME_COARSE) is the one read.
+        Assert.Equal(OperatingSystem.IsLinux(), GenLog.Formatting.CoarseClock.IsAvailable);
+        var (writer, transport) = Writers.Capture(o => { o.TimeProvider = null; o.TimestampPrecision = TimestampPrecision.Milliseconds; });
+        var stamps = new List<(DateTimeOffset Before, string Stamp, DateTimeOffset After)>();
+        for (var i = 0; i < 200; i++)
+        {
+            var before = DateTimeOffset.UtcNow;
+            PlainLog.Text(writer, "t");
+            stamps.Add((before, Rfc5424Parser.Parse(transport.Last).Timestamp, DateTimeOffset.UtcNow));
+            Thread.Sleep(i % 20 == 0 ? 1 : 0);
+        }
+
+        foreach (var (before, stamp, after) in stamps)
+        {
+            Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", stamp);
+            var time = DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+            // The coarse clock is the time of the kernel's last tick (at most 10 ms, CONFIG_HZ=100), never later than now.
+            Assert.InRange(time, before.AddMilliseconds(-20), after);
+        }
+    }
+
+    [Fact]
+    public void Millisecond_precision_cuts_the_rfc3164_time_too_never_rounding_into_the_next_second()
+    {
+        var time = new FixedTime(new DateTimeOffset(2026, 3, 4, 22, 5, 9, TimeSpan.Zero).AddTicks(9_999_999), TimeZoneInfo.Utc);
+        var (writer, transport) = Writers.Capture(o => { o.Format = SyslogFormat.Rfc3164; o.TimeProvider = time; o.TimestampPrecision = TimestampPrecision.Milliseconds; });
+        PlainLog.Text(writer, "a");
+        Assert.StartsWith("<14>Mar  4 22:05:09 ", transport.LastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undefined_TimestampPrecision_fails_at_construction_naming_the_option()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Writers.Capture(o => o.TimestampPrecision = (TimestampPrecision)2));
+        Assert.Contains("SyslogWriterOptions.TimestampPrecision", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -170,27 +170,6 @@ public class Rfc5424Tests
     }
 
     [Fact]
-    public void Exception_named_in_the_template_is_its_type_and_message_on_one_line()
-    {
-        var (writer, transport) = Writers.Capture(o => o.EscapeControlCharacters = false);
-        Exception error;
-        try
-        {
-            throw new InvalidOperationException("first\nsecond");
-        }
-        catch (InvalidOperationException e)
-        {
-            error = e;
-        }
-
-        PlainLog.Failed(writer, error);
-        PlainLog.ExceptionNotNamed(writer, error);
-        Assert.Equal("Failed: System.InvalidOperationException: first#012second", Rfc5424Parser.Parse(transport.Messages[0]).Msg);
-        Assert.DoesNotContain("at ", Rfc5424Parser.Parse(transport.Messages[0]).Msg);
-        Assert.Equal("Not sent", Rfc5424Parser.Parse(transport.Messages[1]).Msg);
-    }
-
-    [Fact]
     public void Alignment_pads_by_characters_and_doubled_braces_are_literal()
     {
         var (writer, transport) = Writers.Capture();

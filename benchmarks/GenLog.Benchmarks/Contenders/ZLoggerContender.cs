@@ -54,16 +54,36 @@ public static class ZLoggerSyslog
             logging.SetMinimumLevel(minimum);
             logging.AddZLoggerLogProcessor(options =>
             {
-                options.UsePlainTextFormatter(formatter => formatter.SetPrefixFormatter(
-                    $"<{0}>1 {1:yyyy-MM-ddTHH:mm:ss.ffffffZ} {2} {3} {4} {5} - \uFEFF",
-                    (in MessageTemplate template, in LogInfo info) => template.Format(
-                        SyslogLine.Priority(info.LogLevel),
-                        info.Timestamp.Utc,
-                        SyslogLine.Host,
-                        SyslogLine.App,
-                        SyslogLine.ProcId,
-                        info.EventId.Name ?? "-")));
+                UseSyslogLine(options);
                 return new NullSinkLogProcessor(options.CreateFormatter(), sink);
             });
         });
+
+    /// <summary>
+    /// ZLogger's own asynchronous pipeline (its background writer into <paramref name="stream"/>), waiting when its
+    /// queue is full as GenLog's <c>Overflow = Block</c> does: the contender of the queued benchmarks.
+    /// </summary>
+    public static ILoggerFactory CreateAsyncFactory(System.IO.Stream stream) =>
+        LoggerFactory.Create(logging =>
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddZLoggerStream(stream, options =>
+            {
+                options.FullMode = BackgroundBufferFullMode.Block;
+                UseSyslogLine(options);
+            });
+        });
+
+    /// <summary>ZLogger's plain-text formatter with a prefix that writes the RFC 5424 header GenLog writes.</summary>
+    public static void UseSyslogLine(ZLoggerOptions options) =>
+        options.UsePlainTextFormatter(formatter => formatter.SetPrefixFormatter(
+            $"<{0}>1 {1:yyyy-MM-ddTHH:mm:ss.ffffffZ} {2} {3} {4} {5} - \uFEFF",
+            (in MessageTemplate template, in LogInfo info) => template.Format(
+                SyslogLine.Priority(info.LogLevel),
+                info.Timestamp.Utc,
+                SyslogLine.Host,
+                SyslogLine.App,
+                SyslogLine.ProcId,
+                info.EventId.Name ?? "-")));
 }

@@ -16,9 +16,9 @@ public abstract class LoopbackSink : IDisposable
     private readonly Thread _thread;
     private volatile bool _stopped;
 
-    protected LoopbackSink(int expected, string name)
+    protected LoopbackSink(int expected, int producers, string name)
     {
-        Check = new SequenceCheck(expected);
+        Check = new SequenceCheck(expected, producers);
         _thread = new Thread(() => Receive(Check)) { IsBackground = true, Name = name };
     }
 

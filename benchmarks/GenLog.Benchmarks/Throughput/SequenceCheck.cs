@@ -8,8 +8,11 @@ namespace GenLog.Benchmarks.Throughput;
 
 /// <summary>
 /// What a receiver saw of one trial of <see cref="Expected"/> messages numbered 0..Expected-1: every message must
-/// arrive once and in order (rsyslog's benchmark rule). Written by the sink's thread only; the harness reads the
-/// counters through <see cref="Snapshot"/> once the sink has stopped.
+/// arrive once and in order (rsyslog's benchmark rule). With several producers, producer p sends the block
+/// p·<see cref="PerProducer"/> .. (p+1)·<see cref="PerProducer"/>-1, so a message's number names its producer and
+/// its place in that producer's sequence: each block must arrive complete and in order, while blocks may
+/// interleave freely. Written by the sink's thread only; the harness reads the counters through
+/// <see cref="Snapshot"/> once the sink has stopped.
 /// </summary>
 public sealed class SequenceCheck
 {
@@ -20,16 +23,30 @@ public sealed class SequenceCheck
     private long _duplicates;
     private long _outOfOrder;
     private long _invalid;
-    private long _highest = -1;
+    private readonly long[] _highest;
     private long _lastArrival;
 
-    public SequenceCheck(int expected)
+    public SequenceCheck(int expected, int producers = 1)
     {
+        if (producers < 1 || expected % producers != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(producers), producers, $"{expected} messages do not split evenly among {producers} producers.");
+        }
+
         Expected = expected;
+        PerProducer = expected / producers;
         _seen = new bool[expected];
+        _highest = new long[producers];
+        Array.Fill(_highest, -1L);
     }
 
     public int Expected { get; }
+
+    /// <summary>How many producers send the messages; one block of <see cref="PerProducer"/> numbers each.</summary>
+    public int Producers => _highest.Length;
+
+    /// <summary>How many messages each producer sends: producer p numbers its messages from p·PerProducer.</summary>
+    public int PerProducer { get; }
 
     /// <summary>Messages (valid or not) seen so far; the harness watches it to notice that arrivals stopped.</summary>
     public long Received => Volatile.Read(ref _received);
@@ -82,13 +99,14 @@ public sealed class SequenceCheck
         else
         {
             _seen[sequence] = true;
-            if (sequence < _highest)
+            ref var highest = ref _highest[sequence / PerProducer];
+            if (sequence < highest)
             {
                 _outOfOrder++;
             }
             else
             {
-                _highest = sequence;
+                highest = sequence;
             }
 
             if (++_distinct == Expected)

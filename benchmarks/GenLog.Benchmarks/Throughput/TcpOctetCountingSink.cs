@@ -15,8 +15,8 @@ public sealed class TcpOctetCountingSink : LoopbackSink
 
     private readonly Socket _listener;
 
-    public TcpOctetCountingSink(int expected)
-        : base(expected, "TCP sink")
+    public TcpOctetCountingSink(int expected, int producers = 1)
+        : base(expected, producers, "TCP sink")
     {
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading;
 
 namespace GenLog.Benchmarks.Throughput;
 
@@ -13,27 +14,61 @@ public interface IThroughputContender
     Trial Run(int count);
 }
 
-/// <summary>GenLog's generated method into a <see cref="SyslogWriter"/>: N calls on this thread, then FlushAsync.</summary>
-public sealed class GenLogContender(string name, Func<int, LoopbackSink> sink, Func<IPEndPoint, ISyslogTransport> transport, bool synchronous) : IThroughputContender
+/// <summary>
+/// GenLog's generated method into a <see cref="SyslogWriter"/>: N calls, then FlushAsync. With several producers,
+/// this thread and producers-1 others each make their block of the calls (see <see cref="SequenceCheck"/>) into the
+/// one shared writer, all released at once when the clock starts.
+/// </summary>
+public sealed class GenLogContender(string name, Func<int, LoopbackSink> sink, Func<IPEndPoint, ISyslogTransport> transport, bool synchronous, int producers = 1) : IThroughputContender
 {
     public string Name => name;
 
     public Trial Run(int count)
     {
         using var receiver = sink(count);
+        if (receiver.Check.Producers != producers)
+        {
+            throw new InvalidOperationException($"{name}: the sink checks {receiver.Check.Producers} producers' sequences, the contender runs {producers}.");
+        }
+
         using var writer = new SyslogWriter(transport(receiver.EndPoint), MessageBatch.WriterOptions(synchronous));
+        using var go = new ManualResetEventSlim();
+        var perProducer = receiver.Check.PerProducer;
+        var threads = new Thread[producers - 1];
+        for (var t = 0; t < threads.Length; t++)
+        {
+            // Producer 0 is this thread; the others wait here so that thread start-up stays off the clock.
+            var first = (t + 1) * perProducer;
+            threads[t] = new Thread(() =>
+            {
+                go.Wait();
+                LogAll(writer, first, perProducer);
+            }) { IsBackground = true, Name = $"producer {t + 1}" };
+            threads[t].Start();
+        }
+
         return Trial.Measure(
             receiver,
             () =>
             {
-                for (var i = 0; i < count; i++)
+                go.Set();
+                LogAll(writer, 0, perProducer);
+                foreach (var thread in threads)
                 {
-                    MessageBatch.Log(writer, i);
+                    thread.Join();
                 }
 
                 writer.FlushAsync().GetAwaiter().GetResult();
             },
             () => Problems(writer.Statistics));
+    }
+
+    private static void LogAll(SyslogWriter writer, int first, int count)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            MessageBatch.Log(writer, i);
+        }
     }
 
     /// <summary>What the writer itself counted as going wrong, so a loss can be placed on the sending or the receiving side.</summary>

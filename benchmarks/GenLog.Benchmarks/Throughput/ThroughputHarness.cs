@@ -51,6 +51,9 @@ public static class ThroughputHarness
             Compare(report, Python(python), count, rounds);
         }
 
+        Compare(report, LoggingThreads("4. UDP: 1 and 4 logging threads, one shared writer", n => new UdpSink(n), n => new UdpSink(n, Producers), UdpTo), count, rounds);
+        Compare(report, LoggingThreads("5. TCP octet counting: 1 and 4 logging threads, one shared writer", n => new TcpOctetCountingSink(n), n => new TcpOctetCountingSink(n, Producers), TcpTo), count, rounds);
+
         report.Line(string.Create(CultureInfo.InvariantCulture, $"Took {clock.Elapsed.TotalSeconds:F0} s."));
         var text = report.ToString();
         Console.WriteLine();
@@ -59,6 +62,9 @@ public static class ThroughputHarness
         File.WriteAllText(ResultPath, text, new UTF8Encoding(false));
         Console.WriteLine($"Written to {Path.GetFullPath(ResultPath)}");
     }
+
+    /// <summary>The logging threads of comparisons 4 and 5; the message count of either form divides by it.</summary>
+    private const int Producers = 4;
 
     private const string PythonTitle = "3. CPython logging.handlers.SysLogHandler against GenLog, UDP";
 
@@ -79,7 +85,7 @@ public static class ThroughputHarness
     private static PairedComparison Tcp(MessageBatch frames) => new(
         "2. TCP octet counting to a counting loopback sink",
         [
-            new GenLogContender("GenLog, queued, TcpTransport (octet counting), Overflow = Block, one producer thread", n => new TcpOctetCountingSink(n), endPoint => new TcpTransport("127.0.0.1", endPoint.Port), synchronous: false),
+            new GenLogContender("GenLog, queued, TcpTransport (octet counting), Overflow = Block, one producer thread", n => new TcpOctetCountingSink(n), TcpTo, synchronous: false),
             SocketContender.Raw("one Socket.Send per octet-counted frame (NoDelay left as is)", n => new TcpOctetCountingSink(n), SocketType.Stream, ProtocolType.Tcp, frames),
         ],
         [
@@ -93,9 +99,24 @@ public static class ThroughputHarness
         [new Target("GenLog ÷ CPython ≥ 20", 20, r => r.MedianRatio(1))],
         "CPython's rate is the one its script measures around its own logging loop (interpreter start-up left out; its sends are synchronous, so the loop ends as the last datagram is queued at the receiver); its line is the same RFC 5424 text, without GenLog's BOM and with SysLogHandler's trailing NUL.");
 
+    /// <summary>
+    /// GenLog queued with <see cref="Producers"/> threads sharing one writer against the same writer fed by one thread:
+    /// the same message, the same receiver; the ratio is the 4-thread rate over the 1-thread rate.
+    /// </summary>
+    private static PairedComparison LoggingThreads(string title, Func<int, LoopbackSink> oneProducerSink, Func<int, LoopbackSink> producersSink, Func<IPEndPoint, ISyslogTransport> transport) => new(
+        title,
+        [
+            new GenLogContender($"GenLog, queued, Overflow = Block, {Producers} logging threads", producersSink, transport, synchronous: false, Producers),
+            new GenLogContender("GenLog, queued, Overflow = Block, 1 logging thread", oneProducerSink, transport, synchronous: false),
+        ],
+        [],
+        $"Producer p of {Producers} logs messages p·N/{Producers} .. (p+1)·N/{Producers}-1; the receiver checks that each producer's messages arrive complete and in order (producers interleave freely). The ratio column is the {Producers}-thread rate over the 1-thread rate.");
+
     private static GenLogContender GenLogUdp(string name) => new(name, n => new UdpSink(n), UdpTo, synchronous: false);
 
     private static UdpTransport UdpTo(IPEndPoint endPoint) => new("127.0.0.1", endPoint.Port);
+
+    private static TcpTransport TcpTo(IPEndPoint endPoint) => new("127.0.0.1", endPoint.Port);
 
     private static void Compare(ThroughputReport report, PairedComparison comparison, int count, int rounds)
     {

@@ -27,8 +27,8 @@ public sealed unsafe class UdpSink : LoopbackSink
 
     private readonly Socket _socket;
 
-    public UdpSink(int expected)
-        : base(expected, "UDP sink")
+    public UdpSink(int expected, int producers = 1)
+        : base(expected, producers, "UDP sink")
     {
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         ReceiveBuffer = EnlargeReceiveBuffer(_socket);

@@ -24,13 +24,14 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NoWriter = Error(
         "GENLOG003",
         "No SyslogWriter reachable",
-        "Method '{0}' has no SyslogWriter: add a 'GenLog.SyslogWriter' parameter, or make it an instance method of a type with one SyslogWriter field, property or primary-constructor parameter");
+        "Method '{0}' has no SyslogWriter: add a 'GenLog.SyslogWriter' parameter, make it an instance method of a type with one SyslogWriter field, property or primary-constructor parameter, or name one with Writer = nameof(...)");
 
-    public static readonly DiagnosticDescriptor SeveralWriters = Error("GENLOG004", "More than one SyslogWriter candidate", "Method '{0}' can reach more than one SyslogWriter ({1}); keep exactly one");
+    public static readonly DiagnosticDescriptor SeveralWriters = Error("GENLOG004", "More than one SyslogWriter candidate", "Method '{0}' can reach more than one SyslogWriter ({1}); pick one with Writer = nameof(...) on [SyslogMessage] or [SyslogSource]");
+    public static readonly DiagnosticDescriptor SeveralWriterParameters = Error("GENLOG004", SeveralWriters.Title, "Method '{0}' takes more than one SyslogWriter parameter ({1}); keep exactly one");
 
     public static readonly DiagnosticDescriptor UnknownPlaceholder = Error("GENLOG005", "Placeholder has no parameter", "Placeholder '{{{0}}}' has no parameter of that name (names are matched ignoring case)");
 
-    public static readonly DiagnosticDescriptor UnusedParameter = Warning("GENLOG006", "Parameter is not sent", "Parameter '{0}' is not used by the template and no SdId is in force, so it is never sent");
+    public static readonly DiagnosticDescriptor UnusedParameter = Warning("GENLOG006", "Parameter is not sent", "Parameter '{0}' is not used by the template and is in no SD element (no SdId, no [SdElement]), so it is never sent; name it in the template, or give it an SD element");
 
     public static readonly DiagnosticDescriptor NullTemplate = Error("GENLOG007", "Malformed message template", "Malformed template: the template is null");
     public static readonly DiagnosticDescriptor UnmatchedBrace = Error("GENLOG007", NullTemplate.Title, "Malformed template: '{0}' without a matching '{1}' (write '{0}{0}' for a literal brace)");
@@ -61,15 +62,6 @@ internal static class Descriptors
         "Constant part exceeds 480 bytes",
         "The constant part of this message is {0} bytes, more than the {1} bytes every UDP receiver must accept (RFC 5426 §3.2)");
 
-    public static readonly DiagnosticDescriptor ExceptionNotSent = new(
-        "GENLOG013",
-        "Exception parameter is not sent",
-        "Exception parameter '{0}' is not sent, as CPython's SysLogHandler sends no exception information; name it in the template to send its type and message",
-        Category,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpBase + "genlog013");
-
     public static readonly DiagnosticDescriptor FormattedByToString = Warning(
         "GENLOG014",
         "Parameter is formatted through ToString()",
@@ -92,18 +84,34 @@ internal static class Descriptors
         "A parameter hides the SyslogWriter",
         "Parameter '{0}' hides the primary-constructor parameter of the same name that holds the SyslogWriter; rename one of them");
 
+    private const string WriterRule = "Writer does not name a usable SyslogWriter";
+    public static readonly DiagnosticDescriptor WriterNotFound = Error("GENLOG022", WriterRule, "Writer \"{0}\" names no field, property or primary-constructor parameter of '{1}' or its base types");
+    public static readonly DiagnosticDescriptor WriterWrongType = Error("GENLOG022", WriterRule, "Writer \"{0}\" names a {1} of type '{2}', not a GenLog.SyslogWriter");
+    public static readonly DiagnosticDescriptor WriterNotStatic = Error("GENLOG022", WriterRule, "Method '{0}' is static, so Writer must name a static field or property, and \"{1}\" is an instance {2}; make the method an instance method or take the writer as a parameter");
+    public static readonly DiagnosticDescriptor WriterBesideParameter = Error("GENLOG022", WriterRule, "Method '{0}' logs to its SyslogWriter parameter '{1}', so Writer \"{2}\" would be ignored; remove one of them");
+
     private const string UnloggableRule = "Parameter '{0}' of type '{1}' cannot be logged: ";
     public static readonly DiagnosticDescriptor PointerParameter = Error("GENLOG021", "Parameter type cannot be logged", UnloggableRule + "a pointer has no text");
     public static readonly DiagnosticDescriptor DynamicParameter = Error("GENLOG021", PointerParameter.Title, UnloggableRule + "a dynamic value is only known at run time, through reflection");
     public static readonly DiagnosticDescriptor RefStructParameter = Error("GENLOG021", PointerParameter.Title, UnloggableRule + "a ref struct other than ReadOnlySpan<char> or Span<char> cannot be passed to a formatter");
 
+    public static readonly DiagnosticDescriptor DuplicateParamName = Warning(
+        "GENLOG023",
+        "Two SD-PARAMs of one SD-ELEMENT have the same name",
+        "Parameters '{0}' and '{1}' are both sent as PARAM-NAME '{2}' (ignoring case) in SD-ELEMENT [{3}]; most receivers keep only one of them");
+
+    public static readonly DiagnosticDescriptor SdElementOnNonValue = Error(
+        "GENLOG024",
+        "[SdElement] on a parameter that is not a value",
+        "Parameter '{0}' is the message's {1}, not a value, so it cannot be sent in an SD-ELEMENT; remove [SdElement]");
+
     /// <summary>One descriptor per ID, in ID order: the rule list that docs/diagnostics.md and the release files track.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         NotPartial, GenericMethod, NoWriter, SeveralWriters, UnknownPlaceholder, UnusedParameter,
-        NullTemplate, UnknownPriorityName, BadMsgId, SdIdLength, BadParamName, ConstantTooLong, ExceptionNotSent,
+        NullTemplate, UnknownPriorityName, BadMsgId, SdIdLength, BadParamName, ConstantTooLong,
         FormattedByToString, RefParameter, SeverityTwice, BadAppName, CaseOnlyPlaceholders, ControlInTemplate,
-        WriterHidden, PointerParameter,
+        WriterHidden, PointerParameter, WriterNotFound, DuplicateParamName, SdElementOnNonValue,
     };
 
     private static DiagnosticDescriptor Error(string id, LocalizableString title, string message) =>

@@ -34,6 +34,17 @@ internal static class Emitter
             MethodEmitter.Emit(code, method);
         }
 
+        foreach (var body in group.EmptyBodies)
+        {
+            if (!first)
+            {
+                code.Line();
+            }
+
+            first = false;
+            MethodEmitter.EmitEmpty(code, body);
+        }
+
         foreach (var _ in group.Type.Types)
         {
             code.Close();

@@ -30,8 +30,7 @@ internal static class MethodEmitter
         }
 
         code.Line(GeneratedCode);
-        var parameters = string.Join(", ", method.Parameters.Select(p => $"{p.Prefix}{p.Type} {p.Name}"));
-        code.Open($"{method.Modifiers} void {method.Name}({parameters})");
+        code.Open($"{method.Modifiers} void {method.Name}({Signature(method.Parameters)})");
 
         var locals = LocalNames.For(method);
         var message = locals.Message;
@@ -64,7 +63,7 @@ internal static class MethodEmitter
         }
 
         var marks = 0;
-        if (method.SdId is not null)
+        if (method.StructuredData.Count > 0)
         {
             EmitStructuredData(code, locals, method, ref marks);
         }
@@ -83,26 +82,66 @@ internal static class MethodEmitter
             }
         }
 
+        // Exceptions last, so their text is what is cut first: the builder moves one the template does not name into SD (RFC 5424),
+        // into the method's own element (written first) when it has an SdId, else into an element of its own.
+        var intoFirstElement = method.SdId is not null ? "true" : "false";
+        for (var i = 0; i < method.Parameters.Count; i++)
+        {
+            if (method.Parameters[i].Kind == ValueKind.Exception)
+            {
+                var inTemplate = method.NamesInTemplate(i) ? "true" : "false";
+                code.Line($"{message}.AttachException({method.Parameters[i].Name}, inTemplate: {inTemplate}, intoFirstElement: {intoFirstElement});");
+            }
+        }
+
         code.Line($"{message}.Send();");
         code.Close();
     }
+
+    /// <summary>
+    /// The body of a declaration GenLog reported an error on: nothing, so the build's only errors are GenLog's
+    /// own. It never runs unless the error is configured away, and then, like a disabled severity, it logs
+    /// nothing and never throws.
+    /// </summary>
+    public static void EmitEmpty(CodeWriter code, EmptyBody body)
+    {
+        code.Line(GeneratedCode);
+        var constraints = string.Concat(body.Constraints.Select(c => " " + c));
+        code.Open($"{body.Modifiers} {body.ReturnType} {body.Name}{body.TypeParameters}({Signature(body.Parameters)}){constraints}");
+        foreach (var name in body.OutParameters)
+        {
+            code.Line($"{name} = default!;");
+        }
+
+        if (body.ReturnType != "void")
+        {
+            code.Line("return default!;");
+        }
+
+        code.Close();
+    }
+
+    private static string Signature(EquatableArray<ParameterModel> parameters) => string.Join(", ", parameters.Select(p => $"{p.Prefix}{p.Type} {p.Name}"));
 
     private static void EmitStructuredData(CodeWriter code, LocalNames locals, MethodModel method, ref int marks)
     {
         var message = locals.Message;
         code.Open($"if ({message}.WritesStructuredData)");
-
-        // Every ' NAME=""' is reserved up front, so no parameter is dropped when values must be shortened.
-        var parametersLength = method.StructuredData.Sum(p => Encoding.UTF8.GetByteCount(p.Name) + 4);
-        code.Line($"{message}.BeginStructuredData({Literals.Utf8(method.SdId!)}, parametersLength: {parametersLength.ToString(CultureInfo.InvariantCulture)});");
-        foreach (var parameter in method.StructuredData)
+        foreach (var element in method.StructuredData)
         {
-            code.Line($"{message}.BeginParameter({Literals.Utf8(parameter.Name)});");
-            ValueEmitter.Emit(code, locals, method.Parameters[parameter.Parameter], parameter.Format, null, ref marks);
-            code.Line($"{message}.EndParameter();");
+            // Every ' NAME=""' is reserved up front, so no parameter is dropped when values must be shortened.
+            var parametersLength = element.Parameters.Sum(p => Encoding.UTF8.GetByteCount(p.Name) + 4);
+            code.Line($"{message}.BeginStructuredData({Literals.Utf8(element.SdId)}, parametersLength: {parametersLength.ToString(CultureInfo.InvariantCulture)});");
+            foreach (var parameter in element.Parameters)
+            {
+                code.Line($"{message}.BeginParameter({Literals.Utf8(parameter.Name)});");
+                ValueEmitter.Emit(code, locals, method.Parameters[parameter.Parameter], parameter.Format, null, ref marks);
+                code.Line($"{message}.EndParameter();");
+            }
+
+            code.Line($"{message}.EndStructuredData();");
         }
 
-        code.Line($"{message}.EndStructuredData();");
         code.Close();
         code.Line();
     }

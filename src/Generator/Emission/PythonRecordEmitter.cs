@@ -7,7 +7,7 @@ namespace GenLog.Generator.Emission;
 /// <summary>
 /// Writes the Python record's own entries (docs/python.md): where it comes from (name, pathname,
 /// filename, module, lineno, funcName), and every parameter as a native value (int, float, bool,
-/// None, or str), with an exception the template names as <c>exc_text</c>.
+/// None, or str). An exception's <c>exc_text</c> comes after 'msg' (MethodEmitter, AttachException).
 /// </summary>
 internal static class PythonRecordEmitter
 {
@@ -29,7 +29,7 @@ internal static class PythonRecordEmitter
                 continue;
             }
 
-            var key = Literals.Utf8(parameter.Kind == ValueKind.Exception ? "exc_text" : parameter.PythonKey);
+            var key = Literals.Utf8(parameter.PythonKey);
             var format = method.Template.FirstOrDefault(s => s.Parameter == i)?.Format;
             var value = parameter.IsNullableValue ? parameter.Name + ".GetValueOrDefault()" : parameter.Name;
             var test = parameter.IsNullableValue ? $"{parameter.Name}.HasValue" : parameter.IsReference ? $"{parameter.Name} is not null" : null;

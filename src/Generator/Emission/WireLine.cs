@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using GenLog.Generator.Model;
 
@@ -12,19 +13,28 @@ internal static class WireLine
         var line = new StringBuilder();
         line.Append(method.Severity is { } s && method.Facility is { } f ? "<" + (f * 8 + s).ToString(CultureInfo.InvariantCulture) + ">" : "<PRI>");
         line.Append("1 TIMESTAMP HOSTNAME ").Append(method.AppName ?? "APP-NAME").Append(" PROCID ").Append(method.MsgId ?? "-").Append(' ');
-        if (method.SdId is null)
+        // An exception the template does not name joins the method's own element (the first, when it has an SdId),
+        // or gets its own element after the others (SyslogMessageBuilder.AttachException).
+        var exception = method.Parameters.Where((p, i) => p.Kind == ValueKind.Exception && !method.NamesInTemplate(i)).Any();
+        for (var i = 0; i < method.StructuredData.Count; i++)
         {
-            line.Append('-');
-        }
-        else
-        {
-            line.Append('[').Append(method.SdId);
-            foreach (var parameter in method.StructuredData)
+            var element = method.StructuredData[i];
+            line.Append('[').Append(element.SdId);
+            foreach (var parameter in element.Parameters)
             {
                 line.Append(' ').Append(parameter.Name).Append("=\"…\"");
             }
 
-            line.Append(']');
+            line.Append(exception && i == 0 && method.SdId is not null ? " exception=\"…\"]" : "]");
+        }
+
+        if (exception && method.SdId is null)
+        {
+            line.Append("[exception@32473 exception=\"…\"]");
+        }
+        else if (method.StructuredData.Count == 0)
+        {
+            line.Append('-');
         }
 
         return line.Append(' ').Append(method.TemplateText).ToString();

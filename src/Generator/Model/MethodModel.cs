@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace GenLog.Generator.Model;
 
 /// <summary>Everything the emitter needs for one method; no Roslyn symbols or syntax.</summary>
@@ -11,9 +13,9 @@ namespace GenLog.Generator.Model;
 /// <param name="Facility">The constant facility code, or null for the writer's default.</param>
 /// <param name="AppName">[SyslogSource] AppName, or null for the writer's.</param>
 /// <param name="MsgId">The MSGID, or null.</param>
-/// <param name="SdId">The SD-ID in force, or null.</param>
+/// <param name="SdId">The SD-ID of the method's own element (method, else type), or null; Python records send it as <c>sd_id</c>.</param>
 /// <param name="Template">The template's literal runs and placeholders, in order.</param>
-/// <param name="StructuredData">The SD-PARAMs of the method's SD-ELEMENT (empty without an SD-ID).</param>
+/// <param name="StructuredData">The SD-ELEMENTs: the method's own first (whenever an SD-ID is in force, even with no SD-PARAM), then each <c>[SdElement]</c> SD-ID in the order its first parameter is declared.</param>
 /// <param name="TemplateText">The template as written, for the XML doc.</param>
 /// <param name="HasUserDocumentation">The user wrote an XML doc, so the generated one is left out.</param>
 /// <param name="Python">Where a Python record comes from.</param>
@@ -30,7 +32,11 @@ internal sealed record MethodModel(
     string? MsgId,
     string? SdId,
     EquatableArray<TemplateSegment> Template,
-    EquatableArray<StructuredParameter> StructuredData,
+    EquatableArray<StructuredElement> StructuredData,
     string TemplateText,
     bool HasUserDocumentation,
-    PythonSource Python);
+    PythonSource Python)
+{
+    /// <summary>Whether a placeholder of the template names the parameter at <paramref name="index"/>.</summary>
+    public bool NamesInTemplate(int index) => Template.Any(s => s.Parameter == index);
+}

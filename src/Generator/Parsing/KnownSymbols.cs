@@ -29,6 +29,7 @@ internal sealed class KnownSymbols
         SyslogSeverity = runtime?.GetTypeByMetadataName("GenLog.SyslogSeverity");
         MessageAttribute = runtime?.GetTypeByMetadataName(MessageAttributeName);
         SourceAttribute = runtime?.GetTypeByMetadataName("GenLog.SyslogSourceAttribute");
+        SdElementAttribute = runtime?.GetTypeByMetadataName("GenLog.SdElementAttribute");
         Exception = compilation.GetTypeByMetadataName("System.Exception");
         Utf8SpanFormattable = compilation.GetTypeByMetadataName("System.IUtf8SpanFormattable");
         SpanFormattable = compilation.GetTypeByMetadataName("System.ISpanFormattable");
@@ -47,6 +48,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? MessageAttribute { get; }
 
     public INamedTypeSymbol? SourceAttribute { get; }
+
+    public INamedTypeSymbol? SdElementAttribute { get; }
 
     public INamedTypeSymbol? Exception { get; }
 

@@ -67,8 +67,12 @@ internal static class MessageHeader
         return new Fields(severity, facility, msgId, sdId, appName);
     }
 
-    /// <summary>RFC 5424 §6.3.2 and §7.2.2: an SD-NAME, and a private one is name@enterprise-number.</summary>
-    private static DiagnosticDescriptor? SdIdProblem(string sdId)
+    /// <summary>
+    /// RFC 5424 §6.3.2 and §7.2.2: an SD-NAME, and a private one is name@enterprise-number. The IANA-registered
+    /// SD-IDs (timeQuality, origin, meta) carry only their registered SD-PARAMs, never a method's parameters, so
+    /// every SD-ID GenLog writes from a declaration is private. The one check for <c>SdId</c> and <c>[SdElement]</c>.
+    /// </summary>
+    internal static DiagnosticDescriptor? SdIdProblem(string sdId)
     {
         if (sdId.Length is 0 || sdId.Length > SyslogLimits.MaxSdName)
         {

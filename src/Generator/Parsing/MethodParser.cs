@@ -22,7 +22,7 @@ internal static class MethodParser
     {
         if (syntaxContext.TargetSymbol is not IMethodSymbol method || syntaxContext.TargetNode is not MethodDeclarationSyntax syntax)
         {
-            return new ParseResult(null, default);
+            return new ParseResult(null, null, default);
         }
 
         // Only GenLog's own attribute: a same-named type from another assembly is not ours.
@@ -31,12 +31,13 @@ internal static class MethodParser
         var attribute = syntaxContext.Attributes.FirstOrDefault(a => KnownSymbols.Is(a.AttributeClass, known.MessageAttribute));
         if (attribute is null)
         {
-            return new ParseResult(null, default);
+            return new ParseResult(null, null, default);
         }
 
         var context = new ParseContext(method, syntax, attribute, known, compilation, cancellation);
         var model = Run(context);
-        return new ParseResult(context.HasError ? null : model, context.Diagnostics);
+        model = context.HasError ? null : model;
+        return new ParseResult(model, model is null ? EmptyBodyOf(context) : null, context.Diagnostics);
     }
 
     private static MethodModel? Run(ParseContext context)
@@ -62,8 +63,9 @@ internal static class MethodParser
 
         var roles = ParameterRules.Roles(context);
         ParameterRules.CheckLoggable(context, roles);
-        var writer = WriterResolver.Resolve(context, roles);
-        var severityParameter = ParameterRules.SeverityParameter(context, roles, header.Severity is not null);
+        var writer = WriterResolver.Resolve(context, roles, source);
+        // A severity given on the attribute counts even when it is invalid: GENLOG008 already says what is wrong with it.
+        var severityParameter = ParameterRules.SeverityParameter(context, roles, arguments.ContainsKey("severity"));
 
         arguments.TryGetValue("message", out var message);
         if (message.Value.Value is not string template)
@@ -74,16 +76,16 @@ internal static class MethodParser
 
         var bound = TemplateBinder.Bind(context, template, message.Syntax, roles);
         var segments = bound.Segments;
-        var structured = header.SdId is null ? Array.Empty<StructuredParameter>() : StructuredDataBinder.Bind(context, segments, roles);
+        var structured = StructuredDataBinder.Bind(context, segments, roles, header.SdId);
         if (!bound.IsMalformed)
         {
             // A malformed placeholder may name a parameter: do not also call that parameter unused.
-            SendRules.CheckUnsent(context, segments, roles, header.SdId is not null);
+            SendRules.CheckUnsent(context, segments, roles, structured.HasElement);
         }
 
-        var parameters = method.Parameters.Select((p, i) => ParameterModeler.Model(context, p, roles[i], segments.Any(s => s.Parameter == i))).ToArray();
-        SendRules.CheckToString(context, segments, structured, parameters);
-        SendRules.CheckConstantSize(context, segments, header.MsgId, header.SdId, structured, SourceLocator.From(message.Syntax));
+        var parameters = method.Parameters.Select((p, i) => ParameterModeler.Model(context, p, roles[i])).ToArray();
+        SendRules.CheckToString(context, segments, structured.Elements, parameters);
+        SendRules.CheckConstantSize(context, segments, header.MsgId, structured.Elements, SourceLocator.From(message.Syntax));
 
         if (writer is null || context.HasError)
         {
@@ -103,10 +105,66 @@ internal static class MethodParser
             header.MsgId,
             header.SdId,
             segments.ToEquatableArray(),
-            structured.ToEquatableArray(),
+            structured.Elements.ToEquatableArray(),
             template,
             HasDocumentation(context.Syntax),
             PythonSourceOf(context, header.AppName));
+    }
+
+    /// <summary>The empty body a declaration without a model can still get, or null when C# would not accept one (<see cref="MethodShape.CanImplement"/>).</summary>
+    private static EmptyBody? EmptyBodyOf(ParseContext context)
+    {
+        var method = context.Method;
+        if (!MethodShape.CanImplement(context))
+        {
+            return null;
+        }
+
+        var roles = ParameterRules.Roles(context);
+        return new EmptyBody(
+            ContainingTypes.Of(method.ContainingType),
+            Identifiers.Escape(method.Name),
+            context.Syntax.Modifiers.ToString(),
+            method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">",
+            method.TypeParameters.Select(ConstraintOf).Where(c => c is not null).Select(c => c!).ToEquatableArray(),
+            method.ReturnsVoid ? "void" : ParameterModeler.TypeName(method.ReturnType),
+            method.Parameters.Select((p, i) => ParameterModeler.Model(context, p, roles[i])).ToEquatableArray(),
+            method.Parameters.Where(p => p.RefKind == RefKind.Out).Select(p => Identifiers.Escape(p.Name)).ToEquatableArray());
+    }
+
+    /// <summary>A type parameter's <c>where</c> clause as the implementation must repeat it (C# orders it: primary, types, new(), allows), or null.</summary>
+    private static string? ConstraintOf(ITypeParameterSymbol parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            parts.Add("struct");
+        }
+        else if (parameter.HasReferenceTypeConstraint)
+        {
+            parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+        }
+        else if (parameter.HasNotNullConstraint)
+        {
+            parts.Add("notnull");
+        }
+
+        parts.AddRange(parameter.ConstraintTypes.Select(ParameterModeler.TypeName));
+        if (parameter.HasConstructorConstraint)
+        {
+            parts.Add("new()");
+        }
+
+        if (parameter.AllowsRefLikeType)
+        {
+            parts.Add("allows ref struct");
+        }
+
+        return parts.Count == 0 ? null : $"where {Identifiers.Escape(parameter.Name)} : {string.Join(", ", parts)}";
     }
 
     /// <summary>

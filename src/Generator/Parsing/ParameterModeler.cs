@@ -23,8 +23,7 @@ internal static class ParameterModeler
     /// <param name="context">The method being parsed.</param>
     /// <param name="parameter">The parameter.</param>
     /// <param name="role">What it is for.</param>
-    /// <param name="inTemplate">The template names it: an exception goes into a Python record only then.</param>
-    public static ParameterModel Model(ParseContext context, IParameterSymbol parameter, ParameterRole role, bool inTemplate)
+    public static ParameterModel Model(ParseContext context, IParameterSymbol parameter, ParameterRole role)
     {
         var type = parameter.Type;
         var nullableValue = false;
@@ -44,19 +43,24 @@ internal static class ParameterModeler
         var python = role switch
         {
             ParameterRole.Writer => PythonKind.None,
-            ParameterRole.Exception => inTemplate ? PythonKind.Str : PythonKind.None,
+            // Its exc_text is written after 'msg' (SyslogMessageBuilder.AttachException), so it is what is cut first.
+            ParameterRole.Exception => PythonKind.None,
             ParameterRole.Severity => PythonKind.Str,
             _ => ValueKinds.PythonOf(type, context.Known),
         };
         var key = ReservedRecordKeys.Contains(parameter.Name) ? "param_" + parameter.Name : parameter.Name;
-        return new ParameterModel(Identifiers.Escape(parameter.Name), Prefix(context.Method, parameter), parameter.Type.ToDisplayString(TypeFormat), kind, nullableValue, python, key, parameter.Type.IsReferenceType);
+        return new ParameterModel(Identifiers.Escape(parameter.Name), Prefix(context.Method, parameter), TypeName(parameter.Type), kind, nullableValue, python, key, parameter.Type.IsReferenceType);
     }
 
-    /// <summary>The modifiers the generated signature repeats before the type.</summary>
+    /// <summary>A type as generated code writes it: fully qualified, nullable annotations included.</summary>
+    public static string TypeName(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
+
+    /// <summary>The modifiers the generated signature repeats before the type (ref, out and params only in an empty body: they are errors otherwise).</summary>
     private static string Prefix(IMethodSymbol method, IParameterSymbol parameter)
     {
         var prefix = new StringBuilder();
-        if (parameter.ScopedKind != ScopedKind.None)
+        // A params span is scoped implicitly, and C# rejects the keyword beside 'params'.
+        if (parameter.ScopedKind != ScopedKind.None && !parameter.IsParams)
         {
             prefix.Append("scoped ");
         }
@@ -66,8 +70,15 @@ internal static class ParameterModeler
             prefix.Append("this ");
         }
 
+        if (parameter.IsParams)
+        {
+            prefix.Append("params ");
+        }
+
         prefix.Append(parameter.RefKind switch
         {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
             RefKind.In => "in ",
             RefKind.RefReadOnlyParameter => "ref readonly ",
             _ => string.Empty,

@@ -1,62 +1,84 @@
 using System;
-using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace GenLog.Delivery;
 
 /// <summary>
-/// A bounded queue of messages in one ring of bytes (each a 4-byte length and the message), so its
-/// memory is fixed at construction and a logging call only copies bytes under a short lock. Many
-/// producers, one consumer (the background sender).
+/// A bounded queue of messages in one ring of bytes, many producers and one consumer (the background sender). Its
+/// memory is fixed at construction. A logging call takes no lock: it reserves a slot with one compare-and-swap on the
+/// tail, copies its message in and commits it with a release store of the slot's header; the consumer reads the
+/// slots in order. Locks are taken only on the rare paths: a full queue under DropOldest or Block, waking a sleeping
+/// consumer, and the consumer's own batches. docs/performance.md ("The queue") gives the memory-model argument.
 /// </summary>
 /// <remarks>
-/// Every message gets an index, in the order it was added. Messages leave in that order — taken by the consumer, or
-/// evicted by <see cref="SyslogOverflow.DropOldest"/> — and the consumer finishes the ones it took in order too, so
-/// "everything logged before index N is finished" is one comparison (<see cref="IsFinishedBefore"/>): what
-/// <c>FlushAsync</c> waits for, exact whatever was evicted meanwhile.
+/// A slot is a 4-byte header (0 while reserved, the length + 1 once committed) and the message, rounded up to 4
+/// bytes: a header is one aligned int and never crosses the ring's end. The consumer zeroes every slot it removes
+/// before it publishes the new head, once per batch; it learns a message is there from its header alone, so in a
+/// busy stream neither side reads a line the other writes per message, except the slots themselves. The tail is
+/// one 64-bit word — messages ever reserved (29 bits), the byte position (34 bits: 16 GiB before it wraps, so a head
+/// read long before is never mistaken for a newer one), a closed bit — so one CAS gives a message its room and its
+/// index. The array is the capacity rounded up to a power of two (an
+/// offset is a mask); the capacity, not the array, bounds what is queued. Messages leave in index order (taken, or
+/// evicted by DropOldest) and the consumer finishes them in order, so "everything before index N is finished"
+/// (<see cref="IsFinishedBefore"/>, what <c>FlushAsync</c> waits for) is one comparison, exact whatever was evicted.
 /// </remarks>
-internal sealed class MessageQueue
+internal sealed partial class MessageQueue
 {
     private const int HeaderSize = sizeof(int);
+    private const int CountShift = 34;
+    private const ulong PositionMask = (1UL << CountShift) - 1;
+    private const ulong CountMask = (1UL << 29) - 1;
+    private const ulong ClosedBit = 1UL << 63;
 
     private readonly byte[] _ring;
+    private readonly int _capacity;
     private readonly SyslogOverflow _overflow;
     private readonly object _gate = new();
-    private int _head;
-    private int _used;
-    private int _count;
-    private bool _closed;
-    private bool _abandoned;
-    private bool _consumerWaiting;
+    private RingCursors _cursors;
 
-    /// <summary>Messages added so far: the index the next one gets.</summary>
-    private long _added;
 
-    /// <summary>The index of the oldest message in the ring: every older one was taken or evicted.</summary>
-    private long _headIndex;
-
-    /// <summary>The messages the consumer took and has not finished: indices [_takenFirst, _takenEnd).</summary>
+    /// <summary>The messages the consumer took and has not finished: indices [_takenFirst, _takenEnd). Under the gate.</summary>
     private long _takenFirst;
 
     private long _takenEnd;
+    private int _blockedProducers;
+    private bool _abandoned;
+    private bool _consumerLingering;
 
     public MessageQueue(int capacity, SyslogOverflow overflow)
     {
-        _ring = new byte[capacity];
+        _capacity = (capacity + HeaderSize - 1) & ~(HeaderSize - 1);
+        _ring = new byte[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_capacity)];
         _overflow = overflow;
     }
 
-    /// <summary>Messages added so far; FlushAsync waits until every one before this index is finished.</summary>
-    public long Added => Volatile.Read(ref _added);
+    private enum Reservation
+    {
+        Reserved,
+        Full,
+        Closed,
+    }
 
-    /// <summary>Messages not finished: waiting in the queue, or taken by the consumer and not yet finished.</summary>
+    /// <summary>Messages added so far; FlushAsync waits until every one before this index is finished.</summary>
+    public long Added
+    {
+        get
+        {
+            // The head first: the tail read after it counts at least as many, and fewer than 2³² more.
+            var removed = Volatile.Read(ref _cursors.HeadIndex);
+            return removed + (long)((ReservedCount(Volatile.Read(ref _cursors.Tail)) - (ulong)removed) & CountMask);
+        }
+    }
+
+    /// <summary>Messages not finished: reserved or waiting in the ring, or taken by the consumer and not yet finished.</summary>
     public long Pending
     {
         get
         {
             lock (_gate)
             {
-                return _count + (_takenEnd - _takenFirst);
+                return InRing() + (_takenEnd - _takenFirst);
             }
         }
     }
@@ -70,48 +92,27 @@ internal sealed class MessageQueue
     /// </summary>
     public bool Enqueue(ReadOnlySpan<byte> message, out int evicted)
     {
-        var size = HeaderSize + message.Length;
         evicted = 0;
-        lock (_gate)
+        var slot = SlotSize(message.Length);
+        var reservation = TryReserve(slot, out var position, out var wake);
+        if (reservation == Reservation.Full && _overflow != SyslogOverflow.DropNewest && slot <= _capacity)
         {
-            while (true)
-            {
-                if (_closed)
-                {
-                    return false;
-                }
+            reservation = ReserveWhenFull(slot, out position, out wake, out evicted);
+        }
 
-                if (_ring.Length - _used >= size)
-                {
-                    break;
-                }
+        if (reservation != Reservation.Reserved)
+        {
+            return false;
+        }
 
-                if (size > _ring.Length || _overflow == SyslogOverflow.DropNewest || (_overflow == SyslogOverflow.DropOldest && _count == 0)
-                    || (_overflow == SyslogOverflow.Block && !LoggingThread.MayWait))
-                {
-                    return false;
-                }
+        var offset = Offset(position);
+        RingBytes.Write(_ring, Wrap(offset + HeaderSize), message);
 
-                if (_overflow == SyslogOverflow.DropOldest)
-                {
-                    Skip();
-                    evicted++;
-                }
-                else
-                {
-                    Monitor.Wait(_gate);
-                }
-            }
-
-            Span<byte> header = stackalloc byte[HeaderSize];
-            BinaryPrimitives.WriteInt32LittleEndian(header, message.Length);
-            var tail = (_head + _used) % _ring.Length;
-            tail = Write(tail, header);
-            Write(tail, message);
-            _used += size;
-            _count++;
-            _added++;
-            if (_consumerWaiting)
+        // Release: whoever reads the header with acquire semantics also sees the bytes written above.
+        Volatile.Write(ref HeaderAt(offset), message.Length + 1);
+        if (wake)
+        {
+            lock (_gate)
             {
                 Monitor.PulseAll(_gate);
             }
@@ -120,147 +121,122 @@ internal sealed class MessageQueue
         return true;
     }
 
-    /// <summary>
-    /// Moves the oldest messages into <paramref name="batch"/> (as many as fit, at least one when any
-    /// waits), their lengths into <paramref name="lengths"/>. When the queue is empty it first lingers up to
-    /// <paramref name="linger"/> without asking to be woken, so that a busy producer fills the next batch
-    /// instead of paying a wake-up (a futex call, microseconds) for every message; only then does it wait up to
-    /// <paramref name="idleWait"/> for the next message to wake it. Returns the number of messages taken.
-    /// </summary>
-    /// <remarks>The consumer finishes what it took (<see cref="Finish"/>) before it takes again.</remarks>
-    public int Take(byte[] batch, int[] lengths, TimeSpan linger, TimeSpan idleWait)
-    {
-        lock (_gate)
-        {
-            _takenFirst = _takenEnd = _headIndex;
-            if (_count == 0 && !_closed && linger > TimeSpan.Zero)
-            {
-                Monitor.Wait(_gate, linger);
-            }
-
-            if (_count == 0 && !_closed && idleWait > TimeSpan.Zero)
-            {
-                _consumerWaiting = true;
-                Monitor.Wait(_gate, idleWait);
-                _consumerWaiting = false;
-            }
-
-            // Waiting released the lock: DropOldest may have moved the head meanwhile.
-            _takenFirst = _headIndex;
-            var taken = 0;
-            var offset = 0;
-            Span<byte> header = stackalloc byte[HeaderSize];
-            while (_count > 0 && taken < lengths.Length)
-            {
-                Read(_head, header);
-                var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-                if (offset + length > batch.Length)
-                {
-                    break;
-                }
-
-                Read((_head + HeaderSize) % _ring.Length, batch.AsSpan(offset, length));
-                Remove(HeaderSize + length);
-                lengths[taken++] = length;
-                offset += length;
-            }
-
-            _takenEnd = _headIndex;
-
-            if (taken > 0 && _overflow == SyslogOverflow.Block)
-            {
-                Monitor.PulseAll(_gate);
-            }
-
-            return taken;
-        }
-    }
-
-    /// <summary>
-    /// The consumer finished the next <paramref name="count"/> messages it took (sent them, or dropped them). False when
-    /// <see cref="Abandon"/> already counted them: the caller then counts nothing.
-    /// </summary>
-    public bool Finish(int count)
-    {
-        lock (_gate)
-        {
-            _takenFirst = Math.Min(_takenFirst + count, _takenEnd);
-            return !_abandoned;
-        }
-    }
-
-    /// <summary>True when every message with an index below <paramref name="index"/> is finished: sent, evicted or dropped.</summary>
-    public bool IsFinishedBefore(long index)
-    {
-        lock (_gate)
-        {
-            var oldestUnfinished = _takenFirst < _takenEnd ? _takenFirst : _headIndex;
-            return oldestUnfinished >= index;
-        }
-    }
-
     /// <summary>Wakes the consumer and blocked producers; later messages are refused.</summary>
     public void Close()
     {
         lock (_gate)
         {
-            _closed = true;
+            MarkClosed();
             Monitor.PulseAll(_gate);
         }
     }
+
+    private static int SlotSize(int length) => (HeaderSize + length + HeaderSize - 1) & ~(HeaderSize - 1);
+
+    private static ulong ReservedCount(ulong tail) => (tail >> CountShift) & CountMask;
 
     /// <summary>
-    /// At the end: drops everything not finished — waiting, or taken and never finished (a consumer stopped, or given up
-    /// on while stuck) — and returns how many; later <see cref="Finish"/> calls count nothing.
+    /// The lock-free path: one CAS on the tail when the slot fits. "Full" is only said when the head did not move
+    /// between the two reads of it, so the ring was truly that full at one moment (a stale head would drop early).
     /// </summary>
-    public int Abandon()
+    private Reservation TryReserve(int slot, out ulong position, out bool wake)
     {
+        while (true)
+        {
+            // The head before the tail: the tail read after it is at or past it.
+            var head = Volatile.Read(ref _cursors.Head);
+            var tail = Volatile.Read(ref _cursors.Tail);
+            (position, wake) = (tail & PositionMask, false);
+            if ((tail & ClosedBit) != 0)
+            {
+                return Reservation.Closed;
+            }
+
+            if (((position - head) & PositionMask) + (ulong)slot > (ulong)_capacity)
+            {
+                if (Volatile.Read(ref _cursors.Head) == head)
+                {
+                    return Reservation.Full;
+                }
+
+                continue;
+            }
+
+            var claimed = (((ReservedCount(tail) + 1) & CountMask) << CountShift) | ((position + (ulong)slot) & PositionMask);
+            if (Interlocked.CompareExchange(ref _cursors.Tail, claimed, tail) == tail)
+            {
+                // After the CAS (a full fence): pairs with the consumer's fence between its flag and its last look.
+                wake = Volatile.Read(ref _cursors.ConsumerAsleep) != 0;
+                return Reservation.Reserved;
+            }
+        }
+    }
+
+    /// <summary>The rare path, under the gate: DropOldest evicts from the head until the slot fits; Block waits for room.</summary>
+    private Reservation ReserveWhenFull(int slot, out ulong position, out bool wake, out int evicted)
+    {
+        evicted = 0;
+        var blocked = false;
         lock (_gate)
         {
-            var count = _count + (int)(_takenEnd - _takenFirst);
-            _closed = true;
-            _abandoned = true;
-            _headIndex += _count;
-            _takenFirst = _takenEnd;
-            _head = 0;
-            _used = 0;
-            _count = 0;
-            Monitor.PulseAll(_gate);
-            return count;
+            try
+            {
+                while (true)
+                {
+                    var reservation = TryReserve(slot, out position, out wake);
+                    if (reservation != Reservation.Full)
+                    {
+                        return reservation;
+                    }
+
+                    if (_overflow == SyslogOverflow.DropOldest)
+                    {
+                        if (InRing() == 0)
+                        {
+                            return Reservation.Full;
+                        }
+
+                        RemoveHead(WaitForCommit(mayGiveUp: false));
+                        Volatile.Write(ref _cursors.Head, _cursors.HeadPosition);
+                        evicted++;
+                        continue;
+                    }
+
+                    if (!LoggingThread.MayWait)
+                    {
+                        return Reservation.Full;
+                    }
+
+                    if (!blocked)
+                    {
+                        blocked = true;
+                        _blockedProducers++;
+                    }
+
+                    if (_consumerLingering)
+                    {
+                        // Full while the sender lingers (a small ring): wake it now, not when its linger ends.
+                        Monitor.PulseAll(_gate);
+                    }
+
+                    Monitor.Wait(_gate);
+                }
+            }
+            finally
+            {
+                _blockedProducers -= blocked ? 1 : 0;
+            }
         }
     }
 
-    private void Skip()
-    {
-        Span<byte> header = stackalloc byte[HeaderSize];
-        Read(_head, header);
-        Remove(HeaderSize + BinaryPrimitives.ReadInt32LittleEndian(header));
-    }
+    /// <summary>Under the gate: messages reserved and not yet removed (committed or not).</summary>
+    private long InRing() => (long)((ReservedCount(Volatile.Read(ref _cursors.Tail)) - (ulong)_cursors.HeadIndex) & CountMask);
 
-    private void Remove(int size)
-    {
-        _head = (_head + size) % _ring.Length;
-        _used -= size;
-        _count--;
-        _headIndex++;
-        if (_count == 0)
-        {
-            _head = 0;
-        }
-    }
+    private void MarkClosed() => Interlocked.Or(ref _cursors.Tail, ClosedBit);
 
-    private int Write(int position, ReadOnlySpan<byte> bytes)
-    {
-        var first = Math.Min(bytes.Length, _ring.Length - position);
-        bytes[..first].CopyTo(_ring.AsSpan(position));
-        bytes[first..].CopyTo(_ring);
-        return (position + bytes.Length) % _ring.Length;
-    }
+    private int Offset(ulong position) => (int)(position & (ulong)(_ring.Length - 1));
 
-    private void Read(int position, Span<byte> destination)
-    {
-        var first = Math.Min(destination.Length, _ring.Length - position);
-        _ring.AsSpan(position, first).CopyTo(destination);
-        _ring.AsSpan(0, destination.Length - first).CopyTo(destination[first..]);
-    }
+    private int Wrap(int offset) => offset >= _ring.Length ? offset - _ring.Length : offset;
+
+    private ref int HeaderAt(int offset) => ref Unsafe.As<byte, int>(ref _ring[offset]);
 }

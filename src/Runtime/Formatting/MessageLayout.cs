@@ -54,6 +54,17 @@ internal sealed class MessageLayout
             throw new ArgumentOutOfRangeException(nameof(options), options.MinimumSeverity, "SyslogWriterOptions.MinimumSeverity must be a severity from Emergency (0) to Debug (7).");
         }
 
+        ExceptionFormat = options.ExceptionFormat is ExceptionFormat.Full or ExceptionFormat.TypeAndMessage or ExceptionFormat.None
+            ? options.ExceptionFormat
+            : throw new ArgumentOutOfRangeException(nameof(options), options.ExceptionFormat, "SyslogWriterOptions.ExceptionFormat must be Full, TypeAndMessage or None.");
+        TraceContext = options.TraceContext;
+        if (TraceContext)
+        {
+            TraceSdId = SyslogLimits.IsPrivateSdId(options.TraceStructuredDataId ?? string.Empty)
+                ? Encoding.ASCII.GetBytes(options.TraceStructuredDataId!)
+                : throw new ArgumentException($"SyslogWriterOptions.TraceStructuredDataId must be a private SD-ID, name@enterprise-number, 1 to 32 printable US-ASCII characters without '=', space, ']' or '\"' (RFC 5424 §6.3.2, §7.2.2); got \"{options.TraceStructuredDataId}\".", nameof(options));
+        }
+
         HostName = HeaderField(options.HostName, nameof(SyslogWriterOptions.HostName), MaxHostName, DefaultHostName);
         AppName = HeaderField(options.AppName, nameof(SyslogWriterOptions.AppName), MaxAppName, DefaultAppName);
         ProcId = HeaderField(options.ProcId, nameof(SyslogWriterOptions.ProcId), MaxProcId, () => Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -65,7 +76,14 @@ internal sealed class MessageLayout
         EscapeControlCharacters = options.EscapeControlCharacters;
         SequenceId = options.SequenceId && Format == SyslogFormat.Rfc5424;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
-        Started = TimeProvider.GetUtcNow();
+        MillisecondTimestamps = options.TimestampPrecision switch
+        {
+            TimestampPrecision.Microseconds => false,
+            TimestampPrecision.Milliseconds => true,
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.TimestampPrecision, "SyslogWriterOptions.TimestampPrecision must be Microseconds or Milliseconds."),
+        };
+        _coarseClock = MillisecondTimestamps && ReferenceEquals(TimeProvider, TimeProvider.System) && CoarseClock.IsAvailable;
+        Started = Now();
 
         if (pickle)
         {
@@ -88,6 +106,9 @@ internal sealed class MessageLayout
         // Room for the longest header and some message: most messages never grow the buffer.
         InitialBufferSize = Math.Min(MaxMessageSize, Math.Max(DefaultInitialBuffer, minimum));
     }
+
+    /// <summary>Read the kernel's coarse clock for the timestamps (<see cref="TimestampPrecision.Milliseconds"/>, the system's time provider).</summary>
+    private readonly bool _coarseClock;
 
     public SyslogFormat Format { get; }
 
@@ -118,10 +139,39 @@ internal sealed class MessageLayout
 
     public bool SequenceId { get; }
 
+    public ExceptionFormat ExceptionFormat { get; }
+
+    /// <summary>Messages carry the trace context of <see cref="Activity.Current"/> (<see cref="SyslogWriterOptions.TraceContext"/>).</summary>
+    public bool TraceContext { get; }
+
+    /// <summary>The SD-ID of the trace context's element; empty unless <see cref="TraceContext"/>.</summary>
+    public byte[] TraceSdId { get; } = [];
+
     public TimeProvider TimeProvider { get; }
+
+    /// <summary><see cref="TimestampPrecision.Milliseconds"/>: three fraction digits, and the coarse clock where there is one.</summary>
+    public bool MillisecondTimestamps { get; }
+
+    /// <summary>The length of the RFC 5424 timestamp this layout writes (RFC 5424 §6.2.3: 3 or 6 TIME-SECFRAC digits).</summary>
+    public int Rfc5424TimestampLength => MillisecondTimestamps ? Timestamps.Rfc5424MillisecondsLength : Timestamps.Rfc5424Length;
 
     /// <summary>When the writer was made: Python's relativeCreated counts from here.</summary>
     public DateTimeOffset Started { get; }
+
+    /// <summary>
+    /// The time a message is stamped with: the time provider's, or with <see cref="TimestampPrecision.Milliseconds"/>
+    /// the coarse clock's (when the provider is the system's), cut to the millisecond.
+    /// </summary>
+    public DateTimeOffset Now()
+    {
+        if (!MillisecondTimestamps)
+        {
+            return TimeProvider.GetUtcNow();
+        }
+
+        var now = _coarseClock ? CoarseClock.UtcNow() : TimeProvider.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
 
     public int MaxMessageSize { get; }
 

@@ -32,32 +32,6 @@ public ref partial struct SyslogMessageBuilder
     /// <summary>Appends a <see cref="bool"/> as <c>True</c> or <c>False</c>, as <see cref="bool.ToString()"/> does.</summary>
     public void AppendBoolean(bool value) => AppendLiteral(value ? "True"u8 : "False"u8);
 
-    /// <summary>Appends an exception as its type and message on one line; never its stack trace.</summary>
-    public void AppendException(Exception? value)
-    {
-        if (value is null)
-        {
-            AppendChars(NullText);
-            return;
-        }
-
-        string message;
-        try
-        {
-            message = value.Message;
-        }
-        catch (Exception exception)
-        {
-            // A Message getter is user code: when it throws, the logging call still must not.
-            FormattingFailed(exception);
-            return;
-        }
-
-        AppendChars(value.GetType().FullName ?? value.GetType().Name, forceControlEscaping: true);
-        AppendChars(": ", forceControlEscaping: true);
-        AppendChars(message, forceControlEscaping: true);
-    }
-
     /// <summary>Pads the value written since <paramref name="start"/> to <paramref name="alignment"/> UTF-16 units (as string.Format counts): right-aligned when positive, left-aligned when negative.</summary>
     public void Align(int start, int alignment)
     {

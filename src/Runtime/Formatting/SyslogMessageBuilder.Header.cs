@@ -49,8 +49,8 @@ public ref partial struct SyslogMessageBuilder
         {
             // RFC 5424 §6: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD
             Write("1 "u8);
-            _buffer.Clock.WriteRfc5424(_bytes.AsSpan(_position, Timestamps.Rfc5424Length), _layout.TimeProvider.GetUtcNow());
-            _position += Timestamps.Rfc5424Length;
+            _buffer.Clock.WriteRfc5424(_bytes.AsSpan(_position, Timestamps.Rfc5424Length), _layout.Now(), _layout.MillisecondTimestamps);
+            _position += _layout.Rfc5424TimestampLength;
             _bytes[_position++] = (byte)' ';
             Write(_layout.HostName);
             _bytes[_position++] = (byte)' ';
@@ -86,7 +86,7 @@ public ref partial struct SyslogMessageBuilder
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void WriteRfc3164Header(scoped ReadOnlySpan<byte> appName)
     {
-        _buffer.Clock.WriteRfc3164(_bytes.AsSpan(_position), _layout.TimeProvider.GetUtcNow(), _layout.TimeProvider.LocalTimeZone);
+        _buffer.Clock.WriteRfc3164(_bytes.AsSpan(_position), _layout.Now(), _layout.TimeProvider.LocalTimeZone);
         _position += Timestamps.Rfc3164Length;
         _bytes[_position++] = (byte)' ';
         Write(_layout.HostName);

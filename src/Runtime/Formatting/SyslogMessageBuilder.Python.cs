@@ -172,7 +172,7 @@ public ref partial struct SyslogMessageBuilder
         Write(python.Facility[Math.Min(pri >> 3, SyslogNames.MaxFacility)]);
 
         // created (Unix seconds), msecs and relativeCreated (milliseconds), as LogRecord.__init__ computes them.
-        var now = _layout.TimeProvider.GetUtcNow();
+        var now = _layout.Now();
         var ticks = now.UtcTicks - DateTime.UnixEpoch.Ticks;
         Write(PythonRecordParts.Created);
         _position += Pickle.WriteFloat(_bytes.AsSpan(_position), ticks / (double)TimeSpan.TicksPerSecond);

@@ -70,6 +70,8 @@ public ref partial struct SyslogMessageBuilder
     {
         if (_elementOpen)
         {
+            // The first element written is the method's own: an exception the template does not name joins it.
+            _exceptionAt = _exceptionAt < 0 ? _position : _exceptionAt;
             _bytes[_position++] = (byte)']';
             _elementOpen = false;
         }
@@ -80,7 +82,11 @@ public ref partial struct SyslogMessageBuilder
         _skipping = false;
     }
 
-    /// <summary>Ends the header and structured data and starts MSG (the BOM and the ident come first).</summary>
+    /// <summary>
+    /// Ends the header and structured data and starts MSG (the BOM and the ident come first). With
+    /// <see cref="SyslogWriterOptions.TraceContext"/> on, the trace context is written first: the last SD-ELEMENT, or a
+    /// Python record's <c>trace_id</c> and <c>span_id</c>.
+    /// </summary>
     public void BeginText()
     {
         if (_buffer.IsUnavailable)
@@ -91,6 +97,11 @@ public ref partial struct SyslogMessageBuilder
 
         if (_layout.IsPickle)
         {
+            if (_layout.TraceContext)
+            {
+                AppendPythonTraceContext();
+            }
+
             // 'msg': the formatted message (CPython's makePickle sends getMessage()); its length is set in Send.
             EnsureCapacity(PythonRecordParts.Msg.Length + Pickle.StringHeaderSize);
             Write(PythonRecordParts.Msg);
@@ -100,6 +111,12 @@ public ref partial struct SyslogMessageBuilder
         }
         else if (_layout.Format == SyslogFormat.Rfc5424)
         {
+            if (_layout.TraceContext)
+            {
+                AppendTraceContext(_layout.TraceSdId);
+            }
+
+            _structuredDataEnd = _position;
             if (!_hasStructuredData)
             {
                 _bytes[_position++] = (byte)'-';

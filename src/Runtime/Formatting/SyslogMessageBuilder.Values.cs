@@ -92,31 +92,11 @@ public ref partial struct SyslogMessageBuilder
     }
 
     /// <summary>
-    /// Appends <see cref="Exception.ToString()"/>: type, message, inner exceptions and stack trace, with every line
-    /// break escaped (<c>#012</c>) so the whole text stays one record. In a Python record's str it is kept as it is
-    /// (CPython's <c>exc_text</c> is multi-line).
-    /// </summary>
-    public void AppendExceptionDetails(Exception exception)
-    {
-        string text;
-        try
-        {
-            text = exception.ToString();
-        }
-        catch (Exception failure)
-        {
-            // ToString runs user code (Message, StackTrace overrides): the logging call still must not throw.
-            FormattingFailed(failure);
-            return;
-        }
-
-        AppendChars(text, forceControlEscaping: _section != Section.PythonValue);
-    }
-
-    /// <summary>
-    /// Writes the W3C trace context of <see cref="Activity.Current"/>, when there is one, as an SD-ELEMENT
+    /// Writes the W3C trace context of <see cref="Activity.Current"/>, when there is one (its ids are the hex strings the
+    /// activity holds, lowercase: nothing is allocated), as an SD-ELEMENT
     /// <c>[sdId trace_id="…" span_id="…" trace_flags="01"]</c> in lowercase hex, as W3C Trace Context writes them.
-    /// Call it between other SD-ELEMENTs, where <see cref="WritesStructuredData"/> is true.
+    /// Call it between other SD-ELEMENTs, where <see cref="WritesStructuredData"/> is true. With
+    /// <see cref="SyslogWriterOptions.TraceContext"/> on, <see cref="BeginText"/> writes it already.
     /// </summary>
     /// <param name="sdId">A valid SD-ID (RFC 5424 §6.3.2).</param>
     public void AppendTraceContext(scoped ReadOnlySpan<byte> sdId)
@@ -126,18 +106,20 @@ public ref partial struct SyslogMessageBuilder
             return;
         }
 
-        Span<char> hex = stackalloc char[32];
+        // The trace element is never the one an exception joins (AttachException): that is the method's own.
+        var exceptionAt = _exceptionAt;
         BeginStructuredData(sdId, TraceParametersLength);
         BeginParameter("trace_id"u8);
-        AppendChars(TraceHex(activity, hex, span: false));
+        AppendChars(activity.TraceId.ToHexString());
         EndParameter();
         BeginParameter("span_id"u8);
-        AppendChars(TraceHex(activity, hex, span: true));
+        AppendChars(activity.SpanId.ToHexString());
         EndParameter();
         BeginParameter("trace_flags"u8);
         AppendLiteral((activity.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? "01"u8 : "00"u8);
         EndParameter();
         EndStructuredData();
+        _exceptionAt = exceptionAt;
     }
 
     /// <summary>Writes the <c>trace_id</c> and <c>span_id</c> entries of a Python record for <see cref="Activity.Current"/>, when there is one.</summary>
@@ -148,31 +130,12 @@ public ref partial struct SyslogMessageBuilder
             return;
         }
 
-        Span<char> hex = stackalloc char[32];
         BeginPythonString("trace_id"u8);
-        AppendChars(TraceHex(activity, hex, span: false));
+        AppendChars(activity.TraceId.ToHexString());
         EndPythonString();
         BeginPythonString("span_id"u8);
-        AppendChars(TraceHex(activity, hex, span: true));
+        AppendChars(activity.SpanId.ToHexString());
         EndPythonString();
-    }
-
-    /// <summary>The trace id (32) or span id (16 hex digits), lowercase, without allocating.</summary>
-    private static ReadOnlySpan<char> TraceHex(Activity activity, Span<char> hex, bool span)
-    {
-        Span<byte> id = stackalloc byte[16];
-        if (span)
-        {
-            activity.SpanId.CopyTo(id[..8]);
-            id = id[..8];
-        }
-        else
-        {
-            activity.TraceId.CopyTo(id);
-        }
-
-        Convert.TryToHexStringLower(id, hex, out var written);
-        return hex[..written];
     }
 
     private void AppendItems(IEnumerable items, string? format)

@@ -36,6 +36,9 @@ public ref partial struct SyslogMessageBuilder
     private bool _parameterOpen;
     private int _reserved;
     private bool _truncated;
+    private int _structuredDataEnd;
+    private int _exceptionAt = -1;
+    private int _exceptionElementAt = -1;
 
     /// <summary>
     /// Starts a message whose PRI (RFC 5424 §6.2.1: facility × 8 + severity) was computed at compile time. Generated code

@@ -18,8 +18,20 @@ internal sealed class TimestampCache
     private long _localKey = long.MinValue;
     private TimeZoneInfo? _zone;
 
-    /// <summary>RFC 5424 §6.2.3: <c>2026-11-24T09:18:00.123456Z</c>; <paramref name="destination"/> holds at least 27 bytes.</summary>
-    public void WriteRfc5424(Span<byte> destination, DateTimeOffset time)
+    /// <summary>
+    /// RFC 5424 §6.2.3: <c>2026-11-24T09:18:00.123456Z</c>, or with <paramref name="milliseconds"/> the first 24 bytes,
+    /// <c>2026-11-24T09:18:00.123Z</c>; <paramref name="destination"/> holds at least 27 bytes either way.
+    /// </summary>
+    public void WriteRfc5424(Span<byte> destination, DateTimeOffset time, bool milliseconds)
+    {
+        WriteRfc5424(destination, time);
+        if (milliseconds)
+        {
+            destination[Timestamps.Rfc5424MillisecondsLength - 1] = (byte)'Z';
+        }
+    }
+
+    private void WriteRfc5424(Span<byte> destination, DateTimeOffset time)
     {
         var ticks = time.UtcTicks;
 
@@ -60,6 +72,9 @@ internal static class Timestamps
 {
     /// <summary>The length of an RFC 5424 timestamp with microseconds: <c>2026-11-24T09:18:00.123456Z</c>.</summary>
     public const int Rfc5424Length = 27;
+
+    /// <summary>The length of an RFC 5424 timestamp with milliseconds: <c>2026-11-24T09:18:00.123Z</c>.</summary>
+    public const int Rfc5424MillisecondsLength = 24;
 
     /// <summary>The length of an RFC 3164 timestamp: <c>Nov  4 09:18:00</c>.</summary>
     public const int Rfc3164Length = 15;

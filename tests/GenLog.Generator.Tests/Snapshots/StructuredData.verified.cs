@@ -6,7 +6,7 @@ namespace Samples
 {
     static partial class BillingLog
     {
-        /// <summary>Logs <c>&lt;PRI&gt;1 TIMESTAMP HOSTNAME APP-NAME PROCID - [charge@32473.1 card="…"] Charge failed</c></summary>
+        /// <summary>Logs <c>&lt;PRI&gt;1 TIMESTAMP HOSTNAME APP-NAME PROCID - [charge@32473.1 card="…" exception="…"] Charge failed</c></summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenLog", "0.1.0")]
         internal static partial void ChargeFailed(global::GenLog.SyslogWriter writer, string card, global::System.Exception error)
         {
@@ -42,6 +42,7 @@ namespace Samples
 
             __message.BeginText();
             __message.AppendLiteral("Charge failed"u8);
+            __message.AttachException(error, inTemplate: false, intoFirstElement: true);
             __message.Send();
         }
 

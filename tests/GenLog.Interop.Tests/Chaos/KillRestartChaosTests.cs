@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GenLog.Interop.Tests.Support;
+using GenLog.TestSupport;
 using Xunit.Abstractions;
 
 namespace GenLog.Interop.Tests.Chaos;
@@ -84,6 +85,11 @@ public sealed class KillRestartChaosTests(ITestOutputHelper output)
                 ready.Add(sinceKill.Elapsed);
                 recoveries.Add(await WithContext(recovered, $"cycle {cycle + 1}", writer, load, errors, rsyslog));
                 windows.Add((inFlightFrom, load.Started));
+
+                // The next kill only once the writer has counted this recovery: a reconnect counts when a whole batch
+                // is delivered again, and a RELP batch of the backlog is done when every message of it is acknowledged,
+                // which can take longer than the pause before the next kill.
+                await Eventually.HoldsAsync(() => writer.Statistics.Reconnects > cycle, $"cycle {cycle + 1}: Statistics.Reconnects > {cycle}", TimeSpan.FromSeconds(30));
             }
         }
         finally

@@ -84,6 +84,13 @@ public sealed record RsyslogOptions
     /// too while <see cref="EscapeControlCharacters"/> is on.</summary>
     public bool EscapeTab { get; init; } = true;
 
+    /// <summary>
+    /// Runs rsyslog's <c>mmpstrucdata</c> on every message, which parses RFC 5424 structured data into
+    /// <c>$!rfc5424-sd!ID!NAME</c> (names kept as sent, values unescaped): the records then carry it as
+    /// <c>"sd"</c> (<see cref="RsyslogRecord.Json"/>), a string holding that subtree's JSON text.
+    /// </summary>
+    public bool ParseStructuredData { get; init; }
+
     /// <summary>RainerScript added to the generated configuration, after the inputs (bound to the default ruleset
     /// unless it names one; the harness's ruleset is <c>genlog</c>).</summary>
     public string? ExtraConfiguration { get; init; }
@@ -362,6 +369,13 @@ public sealed class RsyslogServer : IAsyncDisposable
     public Task<IReadOnlyList<RsyslogRecord>> WaitForRecordsAsync(int count, TimeSpan timeout) =>
         WaitAsync(records => records.Count >= count, $"{count} record(s)", timeout);
 
+    /// <summary>
+    /// <see cref="WaitForRecordsAsync"/> for a server that was killed while it wrote: the records as
+    /// <see cref="ReadRecordsAcrossKills"/> reads them.
+    /// </summary>
+    public Task<IReadOnlyList<RsyslogRecord>> WaitForRecordsAcrossKillsAsync(int count, TimeSpan timeout) =>
+        WaitAsync(records => records.Count >= count, $"{count} record(s)", timeout, () => ReadRecordsAcrossKills(out _));
+
     /// <summary>Waits for the first record that matches <paramref name="match"/> (e.g. by MSG), failing as <see cref="WaitForRecordsAsync"/>.</summary>
     public async Task<RsyslogRecord> WaitForRecordAsync(Func<RsyslogRecord, bool> match, TimeSpan timeout, string description = "a matching record")
     {
@@ -369,12 +383,12 @@ public sealed class RsyslogServer : IAsyncDisposable
         return records.First(match);
     }
 
-    private async Task<IReadOnlyList<RsyslogRecord>> WaitAsync(Func<IReadOnlyList<RsyslogRecord>, bool> done, string what, TimeSpan timeout)
+    private async Task<IReadOnlyList<RsyslogRecord>> WaitAsync(Func<IReadOnlyList<RsyslogRecord>, bool> done, string what, TimeSpan timeout, Func<IReadOnlyList<RsyslogRecord>>? read = null)
     {
         var stopwatch = Stopwatch.StartNew();
         while (true)
         {
-            var records = ReadRecords();
+            var records = (read ?? ReadRecords)();
             if (done(records))
             {
                 return records;
@@ -790,6 +804,11 @@ public sealed class RsyslogServer : IAsyncDisposable
             text.AppendLine("module(load=\"imrelp\")");
         }
 
+        if (o.ParseStructuredData)
+        {
+            text.AppendLine("module(load=\"mmpstrucdata\")");
+        }
+
         if (o.UnixSocket)
         {
             text.AppendLine("# SysSock.Use=\"off\": never the system socket /dev/log, only the input below.");
@@ -814,9 +833,11 @@ public sealed class RsyslogServer : IAsyncDisposable
               property(outname="rawmsg" name="rawmsg" format="jsonf")
               property(outname="inputname" name="inputname" format="jsonf")
               property(outname="fromhost-ip" name="fromhost-ip" format="jsonf")
+              {{(o.ParseStructuredData ? "property(outname=\"sd\" name=\"$!rfc5424-sd\" format=\"jsonf\")" : string.Empty)}}
             }
 
             ruleset(name="genlog") {
+              {{(o.ParseStructuredData ? "action(type=\"mmpstrucdata\" sd_name.lowercase=\"off\")" : string.Empty)}}
               action(type="omfile" name="genlog-records" file="{{Quote(RecordsPath)}}" template="genlog-json")
             }
 

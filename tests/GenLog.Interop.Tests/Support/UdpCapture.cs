@@ -14,6 +14,9 @@ public sealed class UdpCapture : IDisposable
     public UdpCapture()
     {
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        // Tests send a burst before they read it: room for hundreds of datagrams (the kernel caps it at rmem_max).
+        _socket.ReceiveBufferSize = 4 * 1024 * 1024;
     }
 
     public int Port => ((IPEndPoint)_socket.LocalEndPoint!).Port;
