@@ -35,11 +35,7 @@ internal sealed partial class RelpSession
             failure = exception;
         }
 
-        lock (_gate)
-        {
-            _failure ??= failure;
-            Monitor.PulseAll(_gate);
-        }
+        Fail(failure);
     }
 
     /// <summary>Handles every frame the bytes complete; an acknowledgement allocates nothing.</summary>

@@ -34,6 +34,7 @@ internal sealed partial class RelpSession : IDisposable
 
     private readonly Socket _socket;
     private readonly CancellationTokenRegistration _abortRegistration;
+    private readonly CancellationTokenRegistration _abortWake;
     private readonly Stream _stream;
     private readonly RelpResponseClock _responseClock;
     private bool _expired;
@@ -54,7 +55,7 @@ internal sealed partial class RelpSession : IDisposable
     private Exception? _failure;
     private bool _abandoned;
 
-    private RelpSession(Socket socket, Stream stream, RelpResponseClock responseClock, int window, int maxTransactionNumber, CancellationTokenRegistration abortRegistration)
+    private RelpSession(Socket socket, Stream stream, RelpResponseClock responseClock, int window, int maxTransactionNumber, AbortSignal abort, CancellationTokenRegistration abortRegistration)
     {
         _abortRegistration = abortRegistration;
         _socket = socket;
@@ -63,6 +64,11 @@ internal sealed partial class RelpSession : IDisposable
         _window = window;
         _maxTransactionNumber = maxTransactionNumber;
         _reader = Task.Run(ReadAsync);
+
+        // An abort wakes a sender waiting for a response here and now, in the Abort call: the reader would see the
+        // closed socket too, but only once the thread pool runs its continuation, which a busy process can delay past
+        // what Dispose promises.
+        _abortWake = abort.Token.Register(static state => ((RelpSession)state!).Fail(new OperationCanceledException("The RELP transport was aborted: Dispose's CloseTimeout ran out.")), this);
     }
 
     /// <summary>True when only the last transaction number is left, which <c>close</c> takes: the session must be closed and a new one opened.</summary>
@@ -106,7 +112,7 @@ internal sealed partial class RelpSession : IDisposable
         {
             // librelp speaks TLS from the first byte.
             var stream = SocketStreams.Open(socket, endPoint, connectTimeout, writeTimeout, tls, abort);
-            session = new RelpSession(socket, stream, responseClock, window, maxTransactionNumber, registration);
+            session = new RelpSession(socket, stream, responseClock, window, maxTransactionNumber, abort, registration);
             session.Handshake(endPoint);
             return session;
         }
@@ -240,13 +246,9 @@ internal sealed partial class RelpSession : IDisposable
     /// <summary>Drops the connection at once (after a failure).</summary>
     public void Dispose()
     {
-        lock (_gate)
-        {
-            _failure ??= new ObjectDisposedException(nameof(RelpSession));
-            Monitor.PulseAll(_gate);
-        }
-
+        Fail(new ObjectDisposedException(nameof(RelpSession)));
         _frames.Clear();
+        _abortWake.Dispose();
         _abortRegistration.Dispose();
         _stream.Dispose();
         _socket.Dispose();
@@ -311,6 +313,16 @@ internal sealed partial class RelpSession : IDisposable
             }
 
             Monitor.Wait(_gate);
+        }
+    }
+
+    /// <summary>Ends the session with <paramref name="failure"/> (the first one stays) and wakes whoever waits for a response.</summary>
+    private void Fail(Exception failure)
+    {
+        lock (_gate)
+        {
+            _failure ??= failure;
+            Monitor.PulseAll(_gate);
         }
     }
 
