@@ -103,12 +103,9 @@ public sealed class PlaceholderCodeFix : CodeFixProvider
         return text[0] == '@' ? (text.Substring(1), true) : (text, false);
     }
 
-    /// <summary>A parameter name for the placeholder: a lower-case first letter, '@' before a keyword.</summary>
-    private static string ParameterName(string placeholder)
-    {
-        var name = char.ToLowerInvariant(placeholder[0]) + placeholder.Substring(1);
-        return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-    }
+    /// <summary>A parameter name for the placeholder: a lower-case first letter, escaped as the generated code escapes names.</summary>
+    private static string ParameterName(string placeholder) =>
+        GenLog.Generator.Parsing.Identifiers.Escape(char.ToLowerInvariant(placeholder[0]) + placeholder.Substring(1));
 
     private static bool IsWriter(ParameterSyntax parameter, SemanticModel model, CancellationToken cancellation) =>
         model.GetDeclaredSymbol(parameter, cancellation)?.Type.ToDisplayString() == "GenLog.SyslogWriter";
