@@ -21,7 +21,7 @@ internal static class StructuredDataBinder
 
     public static Result Bind(ParseContext context, List<TemplateSegment> segments, ParameterRole[] roles, string? methodSdId)
     {
-        var elements = new List<(string SdId, List<(StructuredParameter Parameter, IParameterSymbol Symbol)> Parameters)>();
+        var elements = new List<(string SdId, List<StructuredParameter> Parameters)>();
         if (methodSdId is not null)
         {
             elements.Add((methodSdId, new()));
@@ -56,16 +56,16 @@ internal static class StructuredDataBinder
                 element = elements.Count - 1;
             }
 
-            var same = elements[element].Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (same.Symbol is not null)
+            var same = elements[element].Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (same is not null)
             {
-                context.Report(Descriptors.DuplicateParamName, context.LocationOf(parameter), same.Symbol.Name, parameter.Name, name, sdId);
+                context.Report(Descriptors.DuplicateParamName, context.LocationOf(parameter), context.Method.Parameters[same.Parameter].Name, parameter.Name, name, sdId);
             }
 
-            elements[element].Parameters.Add((new StructuredParameter(name, i, placeholder?.Format), parameter));
+            elements[element].Parameters.Add(new StructuredParameter(name, i, placeholder?.Format));
         }
 
-        var result = elements.Select(e => new StructuredElement(e.SdId, e.Parameters.Select(p => p.Parameter).ToEquatableArray())).ToArray();
+        var result = elements.Select(e => new StructuredElement(e.SdId, e.Parameters.ToEquatableArray())).ToArray();
         return new Result(result, hasElement);
     }
 
