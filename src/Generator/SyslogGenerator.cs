@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -60,13 +61,13 @@ public sealed class SyslogGenerator : IIncrementalGenerator
 
     private static IEnumerable<TypeGroup> Group(ImmutableArray<ParseResult> results)
     {
-        var methods = results.Where(r => r.Method is not null).Select(r => r.Method!).ToArray();
-        var emptyBodies = results.Where(r => r.EmptyBody is not null).Select(r => r.EmptyBody!).ToArray();
-        var groups = methods.Select(m => m.Type).Concat(emptyBodies.Select(b => b.Type)).Distinct()
+        var methods = results.Where(r => r.Method is not null).Select(r => r.Method!).ToLookup(m => m.Type);
+        var emptyBodies = results.Where(r => r.EmptyBody is not null).Select(r => r.EmptyBody!).ToLookup(b => b.Type);
+        var groups = methods.Select(g => g.Key).Concat(emptyBodies.Select(g => g.Key)).Distinct()
             .Select(type => (
                 Type: type,
-                Methods: methods.Where(m => m.Type.Equals(type)).OrderBy(m => m.Name, System.StringComparer.Ordinal).ThenBy(m => Signature(m.Parameters), System.StringComparer.Ordinal).ToEquatableArray(),
-                EmptyBodies: emptyBodies.Where(b => b.Type.Equals(type)).OrderBy(b => b.Name, System.StringComparer.Ordinal).ThenBy(b => Signature(b.Parameters), System.StringComparer.Ordinal).ToEquatableArray(),
+                Methods: Sorted(methods[type], m => m.Name, m => m.Parameters),
+                EmptyBodies: Sorted(emptyBodies[type], b => b.Name, b => b.Parameters),
                 Name: HintName(type)))
             .OrderBy(g => g.Name, System.StringComparer.Ordinal)
             .ThenBy(g => string.Join(".", g.Type.Types.Select(t => t.Name)), System.StringComparer.Ordinal);
@@ -85,7 +86,10 @@ public sealed class SyslogGenerator : IIncrementalGenerator
         }
     }
 
-    private static string Signature(EquatableArray<ParameterModel> parameters) => string.Join(",", parameters.Select(p => p.Type));
+    /// <summary>A type's members by name, then signature: the same file whatever order the compilation listed them in.</summary>
+    private static EquatableArray<T> Sorted<T>(IEnumerable<T> members, Func<T, string> name, Func<T, EquatableArray<ParameterModel>> parameters)
+        where T : IEquatable<T> =>
+        members.OrderBy(name, System.StringComparer.Ordinal).ThenBy(m => string.Join(",", parameters(m).Select(p => p.Type)), System.StringComparer.Ordinal).ToEquatableArray();
 
     private static string HintName(TypeModel type)
     {
