@@ -67,6 +67,15 @@ internal static class AttributeReader
         return null;
     }
 
+    /// <summary>
+    /// A named string property of the method's attribute, else the same property of the type's <c>[SyslogSource]</c>
+    /// (its default for every method), with the attribute it was read from, where its diagnostic points.
+    /// </summary>
+    public static (string? Value, AttributeData? Owner) NamedOrInherited(AttributeData attribute, AttributeData? source, string name) =>
+        Named(attribute, name) is { } own ? (own, attribute)
+        : Named(source, name) is { } inherited ? (inherited, source)
+        : (null, null);
+
     /// <summary>Where a named property is written, else the whole attribute.</summary>
     public static Location? LocationOfNamed(AttributeData attribute, string property, ParseContext context)
     {

@@ -44,8 +44,7 @@ internal static class MessageHeader
         }
 
         var msgId = AttributeReader.Named(attribute, "MsgId");
-        var methodSdId = AttributeReader.Named(attribute, "SdId");
-        var sdId = methodSdId ?? AttributeReader.Named(source, "SdId");
+        var (sdId, sdIdOwner) = AttributeReader.NamedOrInherited(attribute, source, "SdId");
         var appName = AttributeReader.Named(source, "AppName");
 
         if (msgId is not null && !SyslogLimits.IsHeaderField(msgId, SyslogLimits.MaxMsgId))
@@ -55,8 +54,7 @@ internal static class MessageHeader
 
         if (sdId is not null && SdIdProblem(sdId) is { } problem)
         {
-            var owner = methodSdId is null ? source : attribute;
-            context.Report(problem, owner is null ? null : AttributeReader.LocationOfNamed(owner, "SdId", context), sdId, SyslogLimits.MaxSdName);
+            context.Report(problem, AttributeReader.LocationOfNamed(sdIdOwner!, "SdId", context), sdId, SyslogLimits.MaxSdName);
         }
 
         if (appName is not null && !SyslogLimits.IsHeaderField(appName, SyslogLimits.MaxAppName))

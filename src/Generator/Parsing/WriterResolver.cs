@@ -46,11 +46,10 @@ internal static class WriterResolver
             return Identifiers.Escape(writerParameters[0].Name);
         }
 
-        var named = methodWriter ?? AttributeReader.Named(source, WriterProperty);
+        var (named, owner) = AttributeReader.NamedOrInherited(context.Attribute, source, WriterProperty);
         if (named is not null)
         {
-            var owner = methodWriter is not null ? context.Attribute : source!;
-            return Named(context, named, AttributeReader.LocationOfNamed(owner, WriterProperty, context));
+            return Named(context, named, AttributeReader.LocationOfNamed(owner!, WriterProperty, context));
         }
 
         var candidates = method.IsStatic ? new List<Member>() : Members(context).Where(m => context.Known.IsWriter(m.Type)).ToList();
